@@ -1,0 +1,24 @@
+# The two commands a fresh machine needs (see README.md): `make demo` and `make test`.
+# Each installs what it needs first (scripts/setup), then runs.
+
+SWIFT ?= swift
+
+.PHONY: demo test setup bench
+
+## Install the Debian packages and the Python test environment, when missing.
+setup:
+	@scripts/setup
+
+## The main job: a tour of the podium commands on real input (release build).
+demo: setup
+	$(SWIFT) build -c release --product podium
+	scripts/demo .build/release/podium
+
+## Every test: unit, differential against the Python oracles, and command-line tests.
+test: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+## Benchmarks side by side with their peers: make bench SUITE=keccak (or uint256).
+bench: setup
+	bench/compare $(SUITE)

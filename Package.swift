@@ -1,0 +1,62 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// A C library found through pkg-config, whose Debian package the build names when it is missing.
+func systemLibrary(_ name: String, pkgConfig: String, apt: String) -> Target {
+    .systemLibrary(name: name, pkgConfig: pkgConfig, providers: [.apt([apt])])
+}
+
+let package = Package(
+    name: "Podium",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "PodiumPrimitives", targets: ["PodiumPrimitives"]),
+        .library(name: "PodiumRLP", targets: ["PodiumRLP"]),
+        .library(name: "PodiumCLI", targets: ["PodiumCLI"]),
+        .executable(name: "podium", targets: ["podium"]),
+        .executable(name: "podium-bench", targets: ["podium-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // C libraries from Debian (see scripts/setup for the packages).
+        systemLibrary("CGMP", pkgConfig: "gmp", apt: "libgmp-dev"),
+        systemLibrary("CSecp256k1", pkgConfig: "libsecp256k1", apt: "libsecp256k1-dev"),
+        systemLibrary("CSQLite", pkgConfig: "sqlite3", apt: "libsqlite3-dev"),
+        systemLibrary("CCurl", pkgConfig: "libcurl", apt: "libcurl4-openssl-dev"),
+
+        // Libraries, lowest layer first.
+        .target(name: "PodiumPrimitives", dependencies: ["CGMP"]),
+        .target(name: "PodiumRLP", dependencies: ["PodiumPrimitives"]),
+        .target(
+            name: "PodiumCLI",
+            dependencies: [
+                "PodiumPrimitives", "PodiumRLP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Executables.
+        .executableTarget(name: "podium", dependencies: ["PodiumCLI"]),
+        .executableTarget(name: "podium-bench", dependencies: ["PodiumPrimitives", "PodiumRLP"]),
+
+        // Tests.
+        .target(name: "PodiumTestSupport", path: "Tests/PodiumTestSupport"),
+        .testTarget(
+            name: "PodiumPrimitivesTests",
+            dependencies: [
+                "PodiumPrimitives", "PodiumTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Vectors")]
+        ),
+        .testTarget(
+            name: "PodiumRLPTests",
+            dependencies: ["PodiumRLP", "PodiumTestSupport"],
+            resources: [.copy("Vectors")]
+        ),
+        .testTarget(name: "PodiumCLITests", dependencies: ["PodiumCLI", "PodiumTestSupport"]),
+    ]
+)

@@ -1,0 +1,17 @@
+// podium-bench <suite>: measures one suite and prints `figure<TAB>value<TAB>unit` lines, the format that
+// bench/compare reads from Podium and from every peer program. Build it in release mode.
+
+/// The suites, by the name `bench/compare` passes.
+let suites: [String: () -> [Figure]] = [
+    "keccak": keccakFigures,
+]
+
+import Foundation
+
+let arguments = CommandLine.arguments.dropFirst()
+guard arguments.count == 1, let suite = suites[arguments.first!] else {
+    let names = suites.keys.sorted().joined(separator: " | ")
+    print("usage: podium-bench <\(names)>")
+    exit(2)
+}
+for figure in suite() { print(figure.line) }

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Runs a Python reference implementation (a script in `Tests/oracles/`) under the project's `.venv`, which
+/// `scripts/setup` creates with pinned packages (pycryptodome, rlp, …). Scripts read one JSON value on stdin and
+/// write one JSON value on stdout.
+public enum PythonOracle {
+    /// Why an oracle could not answer.
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// The repository's top directory.
+    public static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `$PODIUM_PYTHON`, or `.venv/bin/python` in the repository.
+    public static var python: URL {
+        if let path = ProcessInfo.processInfo.environment["PODIUM_PYTHON"] { return URL(fileURLWithPath: path) }
+        return repositoryRoot.appendingPathComponent(".venv/bin/python")
+    }
+
+    /// Runs `Tests/oracles/<script>.py` with `input` as JSON on stdin and decodes its JSON answer.
+    public static func call<Input: Encodable, Output: Decodable>(
+        _ script: String, _ input: Input, as _: Output.Type = Output.self
+    ) throws -> Output {
+        let output = try run(script, stdin: JSONEncoder().encode(input))
+        do {
+            return try JSONDecoder().decode(Output.self, from: output)
+        } catch {
+            throw Failure(description: "oracle \(script) answered something unexpected: \(error)")
+        }
+    }
+
+    /// Runs `Tests/oracles/<script>.py` with `stdin` and returns its stdout.
+    public static func run(_ script: String, stdin: Data) throws -> Data {
+        guard FileManager.default.isExecutableFile(atPath: python.path) else {
+            throw Failure(description: "no Python at \(python.path): run `make test` (scripts/setup creates .venv)")
+        }
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("oracle-\(UUID().uuidString).json")
+        try stdin.write(to: input)
+        defer { try? FileManager.default.removeItem(at: input) }
+
+        let process = Process()
+        process.executableURL = python
+        process.arguments = [repositoryRoot.appendingPathComponent("Tests/oracles/\(script).py").path]
+        process.standardInput = try FileHandle(forReadingFrom: input)
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw Failure(description: "oracle \(script) failed: \(String(decoding: errors, as: UTF8.self))")
+        }
+        return output
+    }
+}
