@@ -1,26 +1,40 @@
-@_exported import ArgumentParser
-import PodiumPrimitives
+import ArgumentParser
+import Foundation
 
 /// The `podium` command: Ethereum tools with Foundry `cast` names, and Podium's own jobs.
 public struct Podium: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "podium",
         abstract: "Ethereum toolchain and chain indexer for games that pay leaderboard prizes on-chain.",
-        subcommands: [Keccak.self]
+        discussion: "Command names and argument shapes follow Foundry's cast where the two overlap.",
+        groupedSubcommands: [
+            CommandGroup(
+                name: "Hashing and addresses",
+                subcommands: [Keccak.self, ToCheckSumAddress.self, ComputeAddress.self]
+            ),
+            CommandGroup(name: "Encoding", subcommands: [ToRLP.self, FromRLP.self]),
+        ]
     )
 
     public init() {}
-}
 
-/// `podium keccak <DATA>`.
-struct Keccak: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Hash data with Keccak-256.")
-
-    @Argument(help: "The data to hash: 0x-prefixed hex is bytes, anything else UTF-8 text.")
-    var data: String
-
-    func run() throws {
-        let digest = Hex.hasPrefix(data) ? Keccak256.hash(try Hex.decode(data)) : Keccak256.hash(data)
-        print(digest)
+    /// Parses the process's arguments and runs the chosen command. Help goes to stdout; any error becomes one line
+    /// on stderr (`podium: …`) and a non-zero exit status.
+    public static func runAsMain() async -> Never {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            Foundation.exit(0)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }  // --help, --version
+            let message = self.message(for: error).split(whereSeparator: \.isNewline).first ?? "failed"
+            FileHandle.standardError.write(Data("podium: \(message)\n".utf8))
+            Foundation.exit(code.rawValue)
+        }
     }
 }

@@ -1,0 +1,38 @@
+import ArgumentParser
+import PodiumPrimitives
+import PodiumRLP
+
+/// `podium to-rlp <JSON>`, as `cast to-rlp`.
+struct ToRLP: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "to-rlp",
+        abstract: "RLP-encode a value given as JSON.",
+        discussion: #"The value is a 0x-hex string or an array of such values, nested freely: '["0x01", ["0x"]]'."#
+    )
+
+    @Argument(help: "The value as JSON: a 0x-hex string or nested arrays of them.")
+    var value: String
+
+    func run() throws {
+        let item = try parseArgument("RLP JSON", value) { try RLPItem(json: $0) }
+        print(Hex.encode(item.rlpEncoded()))
+    }
+}
+
+/// `podium from-rlp <HEX>`, as `cast from-rlp`.
+struct FromRLP: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "from-rlp",
+        abstract: "Decode RLP into compact JSON.",
+        discussion: "Strict: non-canonical encodings and trailing bytes are errors. Strings print as lowercase 0x-hex."
+    )
+
+    @Argument(help: "The RLP encoding, as 0x-hex.")
+    var value: String
+
+    func run() throws {
+        let bytes = try parseArgument("RLP hex", value) { try Hex.decode($0, requirePrefix: true) }
+        let item = try parseArgument("RLP", value) { _ in try RLPItem(rlpEncoded: bytes) }
+        print(item.json)
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Runs the built `podium` executable as a user would, capturing its output and exit status.
+public enum PodiumProcess {
+    /// What one run printed and how it ended.
+    public struct Result: Sendable {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
+    }
+
+    /// The `podium` binary next to the test bundle in the build folder.
+    public static var executable: URL {
+        var directory = Bundle.main.bundleURL
+        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("podium").path) {
+            let parent = directory.deletingLastPathComponent()
+            precondition(parent != directory, "podium executable not found next to the tests; run `swift build`")
+            directory = parent
+        }
+        return directory.appendingPathComponent("podium")
+    }
+
+    /// Runs `podium arguments…` and waits for it.
+    public static func run(_ arguments: [String]) async throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        // Drain both pipes at once so a full pipe never blocks the child.
+        async let output = Task.detached { stdout.fileHandleForReading.readDataToEndOfFile() }.value
+        async let errors = Task.detached { stderr.fileHandleForReading.readDataToEndOfFile() }.value
+        let (out, err) = await (output, errors)
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self)
+        )
+    }
+}
