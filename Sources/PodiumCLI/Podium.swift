@@ -12,6 +12,7 @@ public struct Podium: AsyncParsableCommand {
                 name: "Hashing and addresses",
                 subcommands: [Keccak.self, ToCheckSumAddress.self, ComputeAddress.self]
             ),
+            CommandGroup(name: "Units", subcommands: [ParseUnits.self, FormatUnits.self]),
             CommandGroup(name: "Encoding", subcommands: [ToRLP.self, FromRLP.self]),
         ]
     )
