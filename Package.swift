@@ -12,12 +12,16 @@ let package = Package(
     products: [
         .library(name: "PodiumPrimitives", targets: ["PodiumPrimitives"]),
         .library(name: "PodiumRLP", targets: ["PodiumRLP"]),
+        .library(name: "PodiumABI", targets: ["PodiumABI"]),
+        .library(name: "PodiumSigner", targets: ["PodiumSigner"]),
+        .library(name: "PodiumTransactions", targets: ["PodiumTransactions"]),
         .library(name: "PodiumCLI", targets: ["PodiumCLI"]),
         .executable(name: "podium", targets: ["podium"]),
         .executable(name: "podium-bench", targets: ["podium-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
@@ -30,6 +34,16 @@ let package = Package(
         // Libraries, lowest layer first.
         .target(name: "PodiumPrimitives", dependencies: ["CGMP"]),
         .target(name: "PodiumRLP", dependencies: ["PodiumPrimitives"]),
+        .target(name: "PodiumABI", dependencies: ["PodiumPrimitives"]),
+        .target(
+            name: "PodiumSigner",
+            dependencies: [
+                "PodiumPrimitives", "CSecp256k1",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        .target(name: "PodiumTransactions", dependencies: ["PodiumSigner", "PodiumRLP"]),
         .target(
             name: "PodiumCLI",
             dependencies: [
@@ -40,7 +54,7 @@ let package = Package(
 
         // Executables.
         .executableTarget(name: "podium", dependencies: ["PodiumCLI"]),
-        .executableTarget(name: "podium-bench", dependencies: ["PodiumPrimitives", "PodiumRLP"]),
+        .executableTarget(name: "podium-bench", dependencies: ["PodiumPrimitives", "PodiumRLP", "PodiumSigner", "PodiumTransactions"]),
 
         // Tests.
         .target(name: "PodiumTestSupport", path: "Tests/PodiumTestSupport"),
@@ -55,6 +69,21 @@ let package = Package(
         .testTarget(
             name: "PodiumRLPTests",
             dependencies: ["PodiumRLP", "PodiumTestSupport"],
+            resources: [.copy("Vectors")]
+        ),
+        .testTarget(
+            name: "PodiumABITests",
+            dependencies: ["PodiumABI", "PodiumTestSupport"],
+            resources: [.copy("Vectors")]
+        ),
+        .testTarget(
+            name: "PodiumSignerTests",
+            dependencies: ["PodiumSigner", "PodiumTestSupport"],
+            resources: [.copy("Vectors")]
+        ),
+        .testTarget(
+            name: "PodiumTransactionsTests",
+            dependencies: ["PodiumTransactions", "PodiumTestSupport"],
             resources: [.copy("Vectors")]
         ),
         .testTarget(name: "PodiumCLITests", dependencies: ["PodiumCLI", "PodiumTestSupport"]),

@@ -4,6 +4,8 @@
 /// The suites, by the name `bench/compare` passes.
 let suites: [String: () -> [Figure]] = [
     "keccak": keccakFigures,
+    "uint256": uint256Figures,
+    "secp256k1": secp256k1Figures,
 ]
 
 import Foundation

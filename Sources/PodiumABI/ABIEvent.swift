@@ -1,0 +1,24 @@
+import PodiumPrimitives
+
+/// A contract event: its name and parameters, some of them indexed (Solidity ABI spec, "Events").
+public struct ABIEvent: Hashable, Sendable {
+    /// The event's name.
+    public var name: String
+    /// Its parameters in declaration order; the indexed ones go to topics, the others to the data.
+    public var inputs: [ABIParameter]
+    /// True when the log has no signature topic: every topic is an indexed parameter.
+    public var anonymous: Bool
+
+    /// An event named `name` with these parameters.
+    public init(name: String, inputs: [ABIParameter] = [], anonymous: Bool = false) {
+        self.name = name
+        self.inputs = inputs
+        self.anonymous = anonymous
+    }
+
+    /// The canonical signature, `Transfer(address,address,uint256)` (indexing is not part of it).
+    public var signature: String { name + inputs.canonicalList }
+
+    /// The Keccak-256 hash of `signature`, the first topic of every log of a non-anonymous event.
+    public var topic0: Bytes32 { Keccak256.hash(signature) }
+}
