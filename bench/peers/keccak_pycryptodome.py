@@ -2,23 +2,9 @@
 
 Measured like podium-bench: batches calibrated to about 20 ms, median of 7. Prints `figure<TAB>value<TAB>unit`.
 """
-import statistics
-import time
 
 from Crypto.Hash import keccak
-
-
-def nanoseconds_per_call(body, samples=7):
-    def seconds(iterations):
-        start = time.perf_counter()
-        for _ in range(iterations):
-            body()
-        return time.perf_counter() - start
-
-    iterations = 1
-    while seconds(iterations) < 0.02:
-        iterations *= 2
-    return statistics.median(seconds(iterations) / iterations for _ in range(samples)) * 1e9
+from timing import nanoseconds_per_call
 
 
 def main():

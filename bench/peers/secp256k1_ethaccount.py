@@ -5,26 +5,11 @@ PublicKey.from_signature_and_message + uncompressed serialization; secp256k1/sig
 eth-account Account.sign_transaction of the same EIP-1559 transfer as podium-bench (nonce varying), raw bytes out.
 Timing as podium-bench does it: a batch calibrated to about 20 ms, the median of 7 batches.
 """
-import statistics
-import time
-
 import coincurve
 from eth_account import Account
+from timing import nanoseconds_per_call
 
 KEY = bytes([0x46]) * 32
-
-
-def ns_per_call(body):
-    def seconds(iterations):
-        start = time.perf_counter()
-        for _ in range(iterations):
-            body()
-        return time.perf_counter() - start
-
-    iterations = 1
-    while seconds(iterations) < 0.02:
-        iterations *= 2
-    return statistics.median(seconds(iterations) / iterations for _ in range(7)) * 1e9
 
 
 def main():
@@ -35,7 +20,7 @@ def main():
         counter[0] += 1
         return counter[0].to_bytes(8, "little") + bytes([0x5A]) * 24
 
-    sign_ns = ns_per_call(lambda: key.sign_recoverable(next_hash(), hasher=None))
+    sign_ns = nanoseconds_per_call(lambda: key.sign_recoverable(next_hash(), hasher=None))
     print(f"secp256k1/sign\t{1e9 / sign_ns}\tsigns/s\tcoincurve")
 
     signed = [(h, key.sign_recoverable(h, hasher=None)) for h in (next_hash() for _ in range(256))]
@@ -46,7 +31,7 @@ def main():
         index[0] += 1
         coincurve.PublicKey.from_signature_and_message(signature, message, hasher=None).format(compressed=False)
 
-    recover_ns = ns_per_call(recover)
+    recover_ns = nanoseconds_per_call(recover)
     print(f"secp256k1/recover\t{1e9 / recover_ns}\trecoveries/s\tcoincurve")
 
     account = Account.from_key(KEY)
@@ -66,7 +51,7 @@ def main():
         transfer["nonce"] += 1
         account.sign_transaction(transfer).raw_transaction
 
-    transfer_ns = ns_per_call(sign_transfer)
+    transfer_ns = nanoseconds_per_call(sign_transfer)
     print(f"secp256k1/sign-eip1559-transfer\t{1e9 / transfer_ns}\ttx/s\teth-account")
 
 
