@@ -1,17 +1,24 @@
-/// `a + b + carry` and the carry out (0 or 1), for chaining limb additions.
+/// 1 when `condition` holds, else 0, without a branch: a Bool is one byte holding 0 or 1. (Converting with `? 1 : 0`
+/// lets the optimizer turn carry chains into jumps; this form becomes `adc`/`sbb`.)
+@inlinable @inline(__always)
+func oneIf(_ condition: Bool) -> UInt64 {
+    UInt64(unsafeBitCast(condition, to: UInt8.self))
+}
+
+/// `a + b + carry` and the carry out, for chaining limb additions; `carry` is 0 or 1.
 @inlinable @inline(__always)
 func addingWithCarry(_ a: UInt64, _ b: UInt64, _ carry: UInt64) -> (sum: UInt64, carry: UInt64) {
     let (partial, overflow1) = a.addingReportingOverflow(b)
     let (sum, overflow2) = partial.addingReportingOverflow(carry)
-    return (sum, (overflow1 ? 1 : 0) | (overflow2 ? 1 : 0))
+    return (sum, oneIf(overflow1) | oneIf(overflow2))
 }
 
-/// `a − b − borrow` and the borrow out (0 or 1), for chaining limb subtractions.
+/// `a − b − borrow` and the borrow out, for chaining limb subtractions; `borrow` is 0 or 1.
 @inlinable @inline(__always)
 func subtractingWithBorrow(_ a: UInt64, _ b: UInt64, _ borrow: UInt64) -> (difference: UInt64, borrow: UInt64) {
     let (partial, overflow1) = a.subtractingReportingOverflow(b)
     let (difference, overflow2) = partial.subtractingReportingOverflow(borrow)
-    return (difference, (overflow1 ? 1 : 0) | (overflow2 ? 1 : 0))
+    return (difference, oneIf(overflow1) | oneIf(overflow2))
 }
 
 /// `a · b + c + d` as two limbs; it cannot overflow 128 bits.

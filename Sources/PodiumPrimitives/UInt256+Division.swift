@@ -6,7 +6,7 @@
 // for its generality: normalization copies and scratch space), so no division here calls GMP.
 
 /// ⌊(2¹²⁸ − 1) / d⌋ − 2⁶⁴ for a normalized `d` (top bit set): the reciprocal `dividingTwoLimbs` multiplies by.
-@inline(__always)
+@inlinable @inline(__always)
 func reciprocal(of d: UInt64) -> UInt64 {
     d.dividingFullWidth((~d, .max)).quotient
 }
@@ -34,7 +34,7 @@ func reciprocal(of d1: UInt64, _ d0: UInt64) -> UInt64 {
 }
 
 /// `(u1, u0) / d` for a normalized `d` with `u1 < d`, given `v = reciprocal(of: d)`.
-@inline(__always)
+@inlinable @inline(__always)
 func dividingTwoLimbs(
     _ u1: UInt64, _ u0: UInt64, by d: UInt64, reciprocal v: UInt64
 ) -> (quotient: UInt64, remainder: UInt64) {
@@ -43,13 +43,14 @@ func dividingTwoLimbs(
     (q0, carry) = addingWithCarry(q0, u0, 0)
     q1 = q1 &+ u1 &+ carry &+ 1
     var r = u0 &- q1 &* d
-    // Two corrections, as masks rather than branches: the first is taken often and unpredictably.
-    let high: UInt64 = r > q0 ? .max : 0
-    q1 &+= high
-    r &+= d & high
-    let low: UInt64 = r >= d ? .max : 0
-    q1 &-= low
-    r &-= d & low
+    if r > q0 {
+        q1 &-= 1
+        r &+= d
+    }
+    if r >= d {
+        q1 &+= 1
+        r &-= d
+    }
     return (q1, r)
 }
 
@@ -173,21 +174,25 @@ func knuthStep(
 }
 
 extension UInt256 {
+    /// `self / d` and `self % d` for a nonzero one-limb divisor: normalize, then four two-by-one divisions by the
+    /// reciprocal, in registers (inlined into callers: this is the common case of dividing by a small constant).
+    @inlinable
+    func divided(byLimb d: UInt64) -> (quotient: UInt256, remainder: UInt256) {
+        let shift = d.leadingZeroBitCount
+        let normalized = d &<< UInt64(shift)
+        let v = reciprocal(of: normalized)
+        let u = shiftedLeft(within256: shift), spill = (limb3 &>> 1) &>> UInt64(63 &- shift)
+        let (q3, r3) = dividingTwoLimbs(spill, u.limb3, by: normalized, reciprocal: v)
+        let (q2, r2) = dividingTwoLimbs(r3, u.limb2, by: normalized, reciprocal: v)
+        let (q1, r1) = dividingTwoLimbs(r2, u.limb1, by: normalized, reciprocal: v)
+        let (q0, r0) = dividingTwoLimbs(r1, u.limb0, by: normalized, reciprocal: v)
+        return (UInt256(limbs: q0, q1, q2, q3), UInt256(r0 &>> UInt64(shift)))
+    }
+
     /// `self / divisor` and `self % divisor` for a nonzero divisor.
     @usableFromInline
     func divided(byNonzero divisor: UInt256) -> (quotient: UInt256, remainder: UInt256) {
-        if divisor.fitsInUInt64 {
-            // One limb: normalize, then four two-by-one divisions by the reciprocal, in registers.
-            let shift = divisor.limb0.leadingZeroBitCount
-            let d = divisor.limb0 &<< UInt64(shift)
-            let v = reciprocal(of: d)
-            let u = shiftedLeft(within256: shift), spill = (limb3 &>> 1) &>> UInt64(63 &- shift)
-            let (q3, r3) = dividingTwoLimbs(spill, u.limb3, by: d, reciprocal: v)
-            let (q2, r2) = dividingTwoLimbs(r3, u.limb2, by: d, reciprocal: v)
-            let (q1, r1) = dividingTwoLimbs(r2, u.limb1, by: d, reciprocal: v)
-            let (q0, r0) = dividingTwoLimbs(r1, u.limb0, by: d, reciprocal: v)
-            return (UInt256(limbs: q0, q1, q2, q3), UInt256(r0 &>> UInt64(shift)))
-        }
+        if divisor.fitsInUInt64 { return divided(byLimb: divisor.limb0) }
         if self < divisor { return (.zero, self) }
         return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 8) { buffer in
             let x = buffer.baseAddress!, q = x + 4
@@ -216,8 +221,9 @@ extension UInt256 {
     @inlinable
     public func quotientAndRemainder(dividingBy divisor: UInt256) -> (quotient: UInt256, remainder: UInt256) {
         precondition(divisor != .zero, "UInt256 division by zero")
-        if fitsInUInt64 && divisor.fitsInUInt64 {
-            return (UInt256(limb0 / divisor.limb0), UInt256(limb0 % divisor.limb0))
+        if divisor.fitsInUInt64 {
+            if fitsInUInt64 { return (UInt256(limb0 / divisor.limb0), UInt256(limb0 % divisor.limb0)) }
+            return divided(byLimb: divisor.limb0)
         }
         return divided(byNonzero: divisor)
     }

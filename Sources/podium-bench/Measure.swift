@@ -7,8 +7,9 @@ struct Figure {
     var line: String { "\(name)\t\(value)\t\(unit)" }
 }
 
-/// Keeps the optimizer from deleting a computation whose result is otherwise unused.
-@inline(never)
+/// Keeps the optimizer from deleting a computation whose result is otherwise unused: the body is left
+/// unoptimized, so the compiler cannot prove the call has no effect.
+@inline(never) @_optimize(none)
 func blackHole<T>(_ value: T) {
     withExtendedLifetime(value) {}
 }

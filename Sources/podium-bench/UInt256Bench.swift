@@ -3,9 +3,17 @@ import PodiumPrimitives
 /// How many different operand sets one timed call runs through (so no result can be folded at compile time).
 private let batch = 64
 
-/// A random value with exactly `bits` significant bits (0 for zero bits).
+/// Where each timed batch leaves its result, so that the optimizer has to compute it.
+nonisolated(unsafe) private var sunk = UInt256.zero
+
+/// Keeps `value` observable: the batch that produced it cannot be optimized away.
+@inline(never)
+private func sink(_ value: UInt256) {
+    sunk ^= value
+}
+
+/// A random value with exactly `bits` significant bits.
 private func random(bits: Int, using generator: inout some RandomNumberGenerator) -> UInt256 {
-    guard bits > 0 else { return .zero }
     let value = UInt256(limbs: generator.next(), generator.next(), generator.next(), generator.next())
     return value >> (256 - bits) | UInt256(1) << (bits - 1)
 }
@@ -15,49 +23,63 @@ private func randomValues(bits: ClosedRange<Int>, using generator: inout some Ra
     (0..<batch).map { _ in random(bits: Int.random(in: bits, using: &generator), using: &generator) }
 }
 
-/// Nanoseconds per operation of `body`, which runs one batch.
-private func nanosecondsPerOperation(_ body: () -> Void) -> Double {
-    nanosecondsPerCall(body) / Double(batch)
+/// The figure `uint256/<name>`: nanoseconds per operation of `body`, which runs one batch.
+private func figure(_ name: String, _ body: () -> Void) -> Figure {
+    Figure(name: "uint256/\(name)", value: nanosecondsPerCall(body) / Double(batch), unit: "ns")
 }
 
-/// uint256/add, mul, divmod-256-64, divmod-256-128, divmod-256-256, mulmod, parse-decimal, format-decimal (ns).
+/// uint256/add, mul, divmod-256-64, divmod-256-128, divmod-256-256, mulmod, parse-decimal, format-decimal (ns per
+/// operation, over random 256-bit operands; divisors and moduli have the named number of bits, their lengths
+/// spread over the top limb so that every normalization shift occurs).
 func uint256Figures() -> [Figure] {
     var generator = SystemRandomNumberGenerator()
     let a = randomValues(bits: 256...256, using: &generator), b = randomValues(bits: 256...256, using: &generator)
-    let limbDivisors = randomValues(bits: 1...64, using: &generator)
-    let twoLimbDivisors = randomValues(bits: 65...128, using: &generator)
-    let fourLimbDivisors = randomValues(bits: 193...256, using: &generator)
+    let divisors = [
+        "divmod-256-64": randomValues(bits: 1...64, using: &generator),
+        "divmod-256-128": randomValues(bits: 65...128, using: &generator),
+        "divmod-256-256": randomValues(bits: 193...256, using: &generator),
+    ]
+    let moduli = divisors["divmod-256-256"]!
     let decimals = a.map(\.description)
 
-    func binary(_ name: String, _ x: [UInt256], _ y: [UInt256], _ op: (UInt256, UInt256) -> UInt256) -> Figure {
-        Figure(name: "uint256/\(name)", value: nanosecondsPerOperation {
+    var figures = [
+        figure("add") {
             var accumulator = UInt256.zero
-            for i in 0..<batch { accumulator ^= op(x[i], y[i]) }
-            blackHole(accumulator)
-        }, unit: "ns")
-    }
-    func divmod(_ name: String, _ divisors: [UInt256]) -> Figure {
-        binary(name, a, divisors) { x, y in
-            let (quotient, remainder) = x.quotientAndRemainder(dividingBy: y)
-            return quotient ^ remainder
-        }
-    }
-    return [
-        binary("add", a, b, &+),
-        binary("mul", a, b, &*),
-        divmod("divmod-256-64", limbDivisors),
-        divmod("divmod-256-128", twoLimbDivisors),
-        divmod("divmod-256-256", fourLimbDivisors),
-        binary("mulmod", a, b) { x, y in UInt256.mulmod(x, y, fourLimbDivisors[Int(truncatingIfNeeded: x.limbs.0 & 63)]) },
-        Figure(name: "uint256/parse-decimal", value: nanosecondsPerOperation {
+            for i in 0..<batch { accumulator ^= a[i] &+ b[i] }
+            sink(accumulator)
+        },
+        figure("mul") {
             var accumulator = UInt256.zero
-            for text in decimals { accumulator ^= try! UInt256(decimal: text) }
-            blackHole(accumulator)
-        }, unit: "ns"),
-        Figure(name: "uint256/format-decimal", value: nanosecondsPerOperation {
+            for i in 0..<batch { accumulator ^= a[i] &* b[i] }
+            sink(accumulator)
+        },
+    ]
+    for name in ["divmod-256-64", "divmod-256-128", "divmod-256-256"] {
+        let d = divisors[name]!
+        figures.append(figure(name) {
+            var accumulator = UInt256.zero
+            for i in 0..<batch {
+                let (quotient, remainder) = a[i].quotientAndRemainder(dividingBy: d[i])
+                accumulator ^= quotient ^ remainder
+            }
+            sink(accumulator)
+        })
+    }
+    return figures + [
+        figure("mulmod") {
+            var accumulator = UInt256.zero
+            for i in 0..<batch { accumulator ^= UInt256.mulmod(a[i], b[i], moduli[Int(a[i].limbs.0 & 63)]) }
+            sink(accumulator)
+        },
+        figure("parse-decimal") {
+            var accumulator = UInt256.zero
+            for text in decimals { accumulator ^= (try? UInt256(decimal: text)) ?? .zero }
+            sink(accumulator)
+        },
+        figure("format-decimal") {
             var length = 0
             for value in a { length &+= value.description.utf8.count }
-            blackHole(length)
-        }, unit: "ns"),
+            sink(UInt256(UInt64(length)))
+        },
     ]
 }
