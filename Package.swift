@@ -38,7 +38,7 @@ let package = Package(
         .target(
             name: "PodiumSigner",
             dependencies: [
-                "PodiumPrimitives", "CSecp256k1",
+                "PodiumPrimitives", "PodiumABI", "CSecp256k1",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
@@ -47,14 +47,14 @@ let package = Package(
         .target(
             name: "PodiumCLI",
             dependencies: [
-                "PodiumPrimitives", "PodiumRLP",
+                "PodiumPrimitives", "PodiumRLP", "PodiumABI", "PodiumSigner", "PodiumTransactions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // Executables.
         .executableTarget(name: "podium", dependencies: ["PodiumCLI"]),
-        .executableTarget(name: "podium-bench", dependencies: ["PodiumPrimitives", "PodiumRLP", "PodiumSigner", "PodiumTransactions"]),
+        .executableTarget(name: "podium-bench", dependencies: ["PodiumPrimitives", "PodiumRLP", "PodiumABI", "PodiumSigner", "PodiumTransactions"]),
 
         // Tests.
         .target(name: "PodiumTestSupport", path: "Tests/PodiumTestSupport"),

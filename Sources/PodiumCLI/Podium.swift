@@ -14,6 +14,13 @@ public struct Podium: AsyncParsableCommand {
             ),
             CommandGroup(name: "Units", subcommands: [ParseUnits.self, FormatUnits.self]),
             CommandGroup(name: "Encoding", subcommands: [ToRLP.self, FromRLP.self]),
+            CommandGroup(
+                name: "ABI",
+                subcommands: [
+                    Sig.self, SigEvent.self, ABIEncode.self, Calldata.self, DecodeABI.self, DecodeCalldata.self,
+                    DecodeEvent.self, DecodeError.self,
+                ]
+            ),
         ]
     )
 
