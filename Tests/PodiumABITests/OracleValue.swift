@@ -2,14 +2,11 @@ import PodiumABI
 import PodiumPrimitives
 import PodiumTestSupport
 
-/// An ABI value as the Python oracle (Tests/oracles/abi.py) and the vector files write it in JSON: integers as
-/// decimal strings, addresses and bytes as 0x-hex, bools, strings as text, arrays and tuples as arrays. Converted
-/// to and from `ABIValue` here with the primitives' parsers, independently of the codec under test.
-indirect enum OracleValue: Codable, Hashable, Sendable {
-    case text(String)
-    case bool(Bool)
-    case list([OracleValue])
+/// An ABI value as the Python oracle (Tests/oracles/abi.py) and the vector files write it in JSON. Converted to
+/// and from `ABIValue` here with the primitives' parsers, independently of the codec under test.
+typealias OracleValue = OracleJSON
 
+extension OracleJSON {
     /// The JSON form of `value`.
     init(_ value: ABIValue) {
         switch value {
@@ -47,26 +44,6 @@ indirect enum OracleValue: Codable, Hashable, Sendable {
             return .tuple(try zip(components, items).map { try $1.value(of: $0) })
         default:
             throw OracleMismatch(description: "JSON \(self) does not fit \(type)")
-        }
-    }
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let truth = try? container.decode(Bool.self) {
-            self = .bool(truth)
-        } else if let text = try? container.decode(String.self) {
-            self = .text(text)
-        } else {
-            self = .list(try container.decode([OracleValue].self))
-        }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .text(let text): try container.encode(text)
-        case .bool(let truth): try container.encode(truth)
-        case .list(let items): try container.encode(items)
         }
     }
 }

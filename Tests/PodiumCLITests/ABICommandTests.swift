@@ -328,13 +328,10 @@ import Testing
     }
 }
 
-/// A JSON value as the vector file and the oracle write them: integers as decimal strings, addresses and bytes as
-/// 0x-hex, booleans, strings as text, arrays and tuples as arrays.
-indirect enum JSONValue: Codable, Hashable, Sendable {
-    case text(String)
-    case bool(Bool)
-    case list([JSONValue])
+/// A JSON value as the vector file and the oracle write them (see `OracleJSON`).
+typealias JSONValue = OracleJSON
 
+extension OracleJSON {
     /// The value as a command-line argument, where it holds no tuples and no strings that need quotes: text as it
     /// is, lists as `[a,b]`.
     func argument(top: Bool) -> String {
@@ -351,26 +348,6 @@ indirect enum JSONValue: Codable, Hashable, Sendable {
         case .text(let text): .text(text.lowercased())
         case .bool: self
         case .list(let items): .list(items.map(\.lowercased))
-        }
-    }
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let truth = try? container.decode(Bool.self) {
-            self = .bool(truth)
-        } else if let text = try? container.decode(String.self) {
-            self = .text(text)
-        } else {
-            self = .list(try container.decode([JSONValue].self))
-        }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .text(let text): try container.encode(text)
-        case .bool(let truth): try container.encode(truth)
-        case .list(let items): try container.encode(items)
         }
     }
 }
