@@ -13,6 +13,7 @@ public enum ABIDecoder {
     }
 
     /// Decodes `data`, the encoding of the tuple `(types…)`.
+    @inlinable
     public static func decode(
         _ data: some Sequence<UInt8>, as types: [ABIType]
     ) throws(ABIDecodingError) -> [ABIValue] {
@@ -53,6 +54,7 @@ public enum ABIDecoder {
     }
 
     /// Calls `body` with the bytes of `data`, copied only when they are not contiguous.
+    @inlinable
     static func withBytes<R>(
         _ data: some Sequence<UInt8>, _ body: (UnsafeRawBufferPointer) throws(ABIDecodingError) -> R
     ) throws(ABIDecodingError) -> R {

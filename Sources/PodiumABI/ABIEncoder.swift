@@ -28,7 +28,7 @@ public enum ABIEncoder {
 
     /// The size in bytes of the encoding of `values` as `types`, after checking every value against its type.
     public static func encodedSize(of values: [ABIValue], as types: [ABIType]) throws(ABIEncodingError) -> Int {
-        try tupleSize(values, types)
+        try tupleSize(values, types).size
     }
 
     /// The encoding of `values` as `types`, after the four bytes of `selector` when there is one (calldata).
@@ -36,7 +36,7 @@ public enum ABIEncoder {
         _ values: [ABIValue], as types: [ABIType], after selector: Selector?
     ) throws(ABIEncodingError) -> [UInt8] {
         let prefix = selector == nil ? 0 : 4
-        let size = try tupleSize(values, types)
+        let size = try tupleSize(values, types).size
         return makeBytes(count: prefix + size, zeroed: true) { base in
             if let selector { base.storeBytes(of: selector.rawValue.bigEndian, as: UInt32.self) }
             let end = ABIWriter(base: base + prefix).tuple(values, types, at: 0)
@@ -46,21 +46,15 @@ public enum ABIEncoder {
 
     // MARK: Checking and sizing
 
-    /// Checks `values` against the tuple `types` and returns the size of its encoding.
-    static func tupleSize(_ values: [ABIValue], _ types: [ABIType]) throws(ABIEncodingError) -> Int {
+    /// Checks `values` against the tuple `types` and returns the size of its encoding, and whether the tuple is
+    /// dynamic (a component is).
+    static func tupleSize(
+        _ values: [ABIValue], _ types: [ABIType]
+    ) throws(ABIEncodingError) -> (size: Int, isDynamic: Bool) {
         guard values.count == types.count else {
             throw ABIEncodingError(.countMismatch(expected: types.count, found: values.count))
         }
-        var size = 0
-        for index in types.indices {
-            do {
-                let (valueSize, isDynamic) = try sizeAndDynamism(of: values[index], as: types[index])
-                size += valueSize + (isDynamic ? 32 : 0)
-            } catch {
-                throw error.within(.field(index, name: nil))
-            }
-        }
-        return size
+        return try componentsSize(values, type: { types[$0] }, component: { .field($0, name: nil) })
     }
 
     /// Checks the elements of an array against `element` and returns the size of their encoding (without a
@@ -81,60 +75,93 @@ public enum ABIEncoder {
         default:
             break
         }
-        var size = 0
-        for index in values.indices {
-            do {
-                let (valueSize, isDynamic) = try sizeAndDynamism(of: values[index], as: element)
-                size += valueSize + (isDynamic ? 32 : 0)
-            } catch {
-                throw error.within(.element(index))
+        return try componentsSize(values, type: { _ in element }, component: { .element($0) }).size
+    }
+
+    /// Checks the components of a tuple or array against `type(index)` and returns the size they take in it, and
+    /// whether one is dynamic; a failing component has `component(index)` added to its path. The values are read in
+    /// place: an `ABIValue` passed by value is copied, payload and all, each time it is taken out of an array.
+    private static func componentsSize(
+        _ values: [ABIValue], type: (Int) -> ABIType, component: (Int) -> ABIPath.Component
+    ) throws(ABIEncodingError) -> (size: Int, isDynamic: Bool) {
+        try values.withUnsafeBufferPointer { values in
+            Result { () throws(ABIEncodingError) in
+                var (size, anyDynamic) = (0, false)
+                for index in values.indices {
+                    do throws(ABIEncodingError) {
+                        let (valueSize, isDynamic) = try sizeAndDynamism(
+                            of: values.baseAddress! + index, as: type(index))
+                        size += valueSize + (isDynamic ? 32 : 0)
+                        anyDynamic = anyDynamic || isDynamic
+                    } catch {
+                        throw error.within(component(index))
+                    }
+                }
+                return (size, anyDynamic)
             }
-        }
-        return size
+        }.get()
     }
 
     /// Checks `value` against `type` and returns the size of its encoding: the head size for a static type, the
     /// size of what goes in the tail for a dynamic one.
     static func size(of value: ABIValue, as type: ABIType) throws(ABIEncodingError) -> Int {
-        try sizeAndDynamism(of: value, as: type).size
+        try withUnsafePointer(to: value) { pointer in
+            Result { () throws(ABIEncodingError) in try sizeAndDynamism(of: pointer, as: type).size }
+        }.get()
     }
 
-    /// `size(of:as:)`, and whether `type` is dynamic, found in the same walk.
+    /// `size(of:as:)` of the value at `pointer`, read in place, and whether `type` is dynamic, found in the same
+    /// walk.
     static func sizeAndDynamism(
-        of value: ABIValue, as type: ABIType
+        of pointer: UnsafePointer<ABIValue>, as type: ABIType
     ) throws(ABIEncodingError) -> (size: Int, isDynamic: Bool) {
-        switch (type, value) {
-        case (.uint(let bits), .uint(let number, _)):
+        // A switch over the type, then a match on the value in place: a switch over the pair would copy the value.
+        switch type {
+        case .uint(let bits):
+            guard case .uint(let number, _) = pointer.pointee else { break }
             guard number.fitsUnsigned(bits: bits) else { throw ABIEncodingError(.valueOutOfRange(type)) }
             return (32, false)
-        case (.int(let bits), .int(let number, _)):
+        case .int(let bits):
+            guard case .int(let number, _) = pointer.pointee else { break }
             guard UInt256(bitPattern: number).fitsSigned(bits: bits) else {
                 throw ABIEncodingError(.valueOutOfRange(type))
             }
             return (32, false)
-        case (.address, .address), (.bool, .bool), (.function, .function):
+        case .address:
+            guard case .address = pointer.pointee else { break }
             return (32, false)
-        case (.fixedBytes(let size), .fixedBytes(let word, let valueSize)):
+        case .bool:
+            guard case .bool = pointer.pointee else { break }
+            return (32, false)
+        case .function:
+            guard case .function = pointer.pointee else { break }
+            return (32, false)
+        case .fixedBytes(let size):
+            guard case .fixedBytes(let word, let valueSize) = pointer.pointee else { break }
             guard valueSize == size, (size..<32).allSatisfy({ word[$0] == 0 }) else {
                 throw ABIEncodingError(.valueOutOfRange(type))
             }
             return (32, false)
-        case (.bytes, .bytes(let bytes)):
+        case .bytes:
+            guard case .bytes(let bytes) = pointer.pointee else { break }
             return (32 + paddedLength(bytes.count), true)
-        case (.string, .string(let text)):
+        case .string:
+            guard case .string(let text) = pointer.pointee else { break }
             return (32 + paddedLength(text.utf8.count), true)
-        case (.array(let element), .array(let elements)):
+        case .array(let element):
+            guard case .array(let elements) = pointer.pointee else { break }
             return (32 + (try elementsSize(elements, element)), true)
-        case (.fixedArray(let element, let count), .fixedArray(let elements)):
+        case .fixedArray(let element, let count):
+            guard case .fixedArray(let elements) = pointer.pointee else { break }
             guard elements.count == count else {
                 throw ABIEncodingError(.countMismatch(expected: count, found: elements.count))
             }
             return (try elementsSize(elements, element), element.isDynamic)
-        case (.tuple(let components), .tuple(let values)):
-            return (try tupleSize(values, components), type.isDynamic)
-        default:
-            throw ABIEncodingError(.typeMismatch(expected: type, found: value.kindName))
+        case .tuple(let components):
+            guard case .tuple(let values) = pointer.pointee else { break }
+            return try tupleSize(values, components)
         }
+        throw ABIEncodingError(.typeMismatch(expected: type, found: pointer.pointee.kindName))
     }
 }
 

@@ -5,7 +5,7 @@ import PodiumPrimitives
 
 extension UInt256 {
     /// The 32 big-endian bytes at `pointer`, read in place.
-    @inline(__always)
+    @inlinable @inline(__always)
     init(loadingBigEndian pointer: UnsafeRawPointer) {
         self.init(
             limbs: UInt64(bigEndian: pointer.loadUnaligned(fromByteOffset: 24, as: UInt64.self)),
@@ -15,7 +15,7 @@ extension UInt256 {
     }
 
     /// Writes the 32 big-endian bytes at `pointer`.
-    @inline(__always)
+    @inlinable @inline(__always)
     func storeBigEndian(to pointer: UnsafeMutableRawPointer) {
         let (limb0, limb1, limb2, limb3) = limbs
         pointer.storeBytes(of: limb3.bigEndian, as: UInt64.self)
@@ -25,14 +25,14 @@ extension UInt256 {
     }
 
     /// True when the value is below 2^bits, so a `uint<bits>` holds it.
-    @inline(__always)
+    @inlinable @inline(__always)
     func fitsUnsigned(bits: Int) -> Bool {
         bits >= 256 || leadingZeroBitCount >= 256 - bits
     }
 
     /// True when the value, read as two's complement, is sign-extended from `bits` bits, so an `int<bits>` holds
     /// it: bits `bits − 1` through 255 are all zero or all one.
-    @inline(__always)
+    @inlinable @inline(__always)
     func fitsSigned(bits: Int) -> Bool {
         guard bits < 256 else { return true }
         let (_, _, _, top) = limbs
@@ -43,7 +43,7 @@ extension UInt256 {
 
 extension Bytes32 {
     /// The 32 bytes at `pointer`, in order.
-    @inline(__always)
+    @inlinable @inline(__always)
     init(loading pointer: UnsafeRawPointer) {
         self.init(
             lanes: UInt64(littleEndian: pointer.loadUnaligned(as: UInt64.self)),
@@ -53,18 +53,18 @@ extension Bytes32 {
     }
 
     /// Writes the 32 bytes at `pointer`, in order.
-    @inline(__always)
+    @inlinable @inline(__always)
     func store(to pointer: UnsafeMutableRawPointer) {
         withUnsafeBytes { pointer.copyMemory(from: $0.baseAddress!, byteCount: 32) }
     }
 }
 
 /// `count` rounded up to a multiple of 32, the padded length of a `bytes` or `string` payload.
-@inline(__always)
+@inlinable @inline(__always)
 func paddedLength(_ count: Int) -> Int { (count &+ 31) & ~31 }
 
 /// Copies `bytes` to `destination`, in one move when they are contiguous.
-@inline(__always)
+@inlinable @inline(__always)
 func copyBytes(_ bytes: some Collection<UInt8>, to destination: UnsafeMutableRawPointer) {
     let copied: Void? = bytes.withContiguousStorageIfAvailable { buffer in
         if let source = buffer.baseAddress { destination.copyMemory(from: source, byteCount: buffer.count) }
@@ -75,7 +75,7 @@ func copyBytes(_ bytes: some Collection<UInt8>, to destination: UnsafeMutableRaw
 }
 
 /// A byte array of `count` bytes filled by `write` in place, zeroed first when `zeroed`.
-@inline(__always)
+@inlinable @inline(__always)
 func makeBytes(count: Int, zeroed: Bool, _ write: (UnsafeMutableRawPointer) -> Void) -> [UInt8] {
     guard count > 0 else { return [] }
     return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in

@@ -1,16 +1,31 @@
 import PodiumPrimitives
 
-/// Writes the standard ABI encoding of values that `ABIEncoder` has checked against their types into a zeroed
-/// buffer that `ABIEncoder` has sized exactly; writes only non-zero bytes and never reads back.
-struct ABIWriter {
+/// Writes the standard ABI encoding into a zeroed buffer sized exactly beforehand; never reads back.
+///
+/// Both encoders write through it: `ABIEncoder` the `ABIValue`s it has checked against their types, and the typed
+/// path, which hands a writer to `ABICodable.abiEncode(to:at:)`; a conformance outside this module encodes by
+/// delegating to others.
+public struct ABIWriter {
     /// Where the encoding starts: offsets in the encoding count from here.
-    let base: UnsafeMutableRawPointer
+    @usableFromInline let base: UnsafeMutableRawPointer
+
+    /// A writer into the buffer at `base`.
+    @inlinable
+    init(base: UnsafeMutableRawPointer) {
+        self.base = base
+    }
 
     /// Writes `value` of `type` at `offset`, in place for a static type, as the data a head points to for a
     /// dynamic one; returns where its encoding ends.
     func value(_ value: ABIValue, _ type: ABIType, at offset: Int) -> Int {
+        withUnsafePointer(to: value) { self.value(at: $0, type, at: offset) }
+    }
+
+    /// Writes the value at `pointer`, read in place: an `ABIValue` passed by value is copied, payload and all, each
+    /// time it is taken out of an array.
+    func value(at pointer: UnsafePointer<ABIValue>, _ type: ABIType, at offset: Int) -> Int {
         let word = base + offset
-        switch value {
+        switch pointer.pointee {
         case .uint(let number, _):
             number.storeBigEndian(to: word)
         case .int(let number, _):
@@ -43,7 +58,8 @@ struct ABIWriter {
     }
 
     /// Writes a length word and `bytes` after it; returns where the padded payload ends.
-    private func payload(_ bytes: some Collection<UInt8>, at offset: Int) -> Int {
+    @inlinable
+    func payload(_ bytes: some Collection<UInt8>, at offset: Int) -> Int {
         UInt256(UInt64(bytes.count)).storeBigEndian(to: base + offset)
         copyBytes(bytes, to: base + offset + 32)
         return offset + 32 + paddedLength(bytes.count)
@@ -51,19 +67,20 @@ struct ABIWriter {
 
     /// Writes the tuple `values` of `types` at `offset`: heads, then the data of the dynamic components in order.
     func tuple(_ values: [ABIValue], _ types: [ABIType], at offset: Int) -> Int {
-        let layout = TupleLayout(types)
-        var head = offset
-        var tail = offset + layout.headSize
-        for index in types.indices {
-            if layout.isDynamic(index, of: types) {
-                UInt256(UInt64(tail - offset)).storeBigEndian(to: base + head)
-                tail = value(values[index], types[index], at: tail)
-                head += 32
-            } else {
-                head = value(values[index], types[index], at: head)
+        tuple(values, types, layout: TupleLayout(types), at: offset)
+    }
+
+    /// Writes the tuple `values` of `types`, whose layout is `layout`.
+    private func tuple(_ values: [ABIValue], _ types: [ABIType], layout: TupleLayout, at offset: Int) -> Int {
+        var head = ABIHeadWriter(self, at: offset, headSize: layout.headSize)
+        values.withUnsafeBufferPointer { values in
+            for index in types.indices {
+                head.next(isDynamic: layout.isDynamic(index, of: types)) {
+                    value(at: values.baseAddress! + index, types[index], at: $0)
+                }
             }
         }
-        return tail
+        return head.end
     }
 
     /// Writes array elements at `offset` (after the length word of a `T[]`), as a tuple of `element`s.
@@ -83,17 +100,60 @@ struct ABIWriter {
                     end += 32
                 }
             default:
-                for value in values { end = self.value(value, element, at: end) }
+                values.withUnsafeBufferPointer { values in
+                    for index in values.indices { end = value(at: values.baseAddress! + index, element, at: end) }
+                }
             }
             return end
         }
-        var head = offset
-        var tail = offset + 32 * values.count
-        for value in values {
-            UInt256(UInt64(tail - offset)).storeBigEndian(to: base + head)
-            tail = self.value(value, element, at: tail)
-            head += 32
+        var head = ABIHeadWriter(self, at: offset, headSize: 32 * values.count)
+        values.withUnsafeBufferPointer { values in
+            guard case .tuple(let types) = element else {
+                for index in values.indices {
+                    head.next(isDynamic: true) { value(at: values.baseAddress! + index, element, at: $0) }
+                }
+                return
+            }
+            // Tuples, the common dynamic elements, with their layout found once for all of them.
+            let layout = TupleLayout(types)
+            for index in values.indices {
+                guard case .tuple(let fields) = values[index] else {
+                    preconditionFailure("value checked against its type")
+                }
+                head.next(isDynamic: true) { tuple(fields, types, layout: layout, at: $0) }
+            }
         }
-        return tail
+        return head.end
+    }
+}
+
+/// Writes the head of a tuple, or the elements of an array, one component at a time: a static component in place,
+/// a dynamic one as an offset in the head and its data after the data of the components before it.
+@usableFromInline
+struct ABIHeadWriter {
+    @usableFromInline let writer: ABIWriter
+    /// Where the tuple or the elements start: offsets in the head count from here.
+    @usableFromInline let start: Int
+    /// Where the next component goes in the head.
+    @usableFromInline var head: Int
+    /// Where the data written so far ends: once every component is written, where the encoding ends.
+    @usableFromInline var end: Int
+
+    /// A walk over the head of `headSize` bytes at `start`.
+    @inlinable
+    init(_ writer: ABIWriter, at start: Int, headSize: Int) {
+        (self.writer, self.start, head, end) = (writer, start, start, start &+ headSize)
+    }
+
+    /// Writes the next component: `write` writes it at the offset it is given and returns where it ends.
+    @inlinable @inline(__always)
+    mutating func next(isDynamic: Bool, _ write: (Int) -> Int) {
+        guard isDynamic else {
+            head = write(head)
+            return
+        }
+        UInt256(UInt64(end &- start)).storeBigEndian(to: writer.base + head)
+        head &+= 32
+        end = write(end)
     }
 }

@@ -6,6 +6,7 @@ let suites: [String: () -> [Figure]] = [
     "keccak": keccakFigures,
     "uint256": uint256Figures,
     "secp256k1": secp256k1Figures,
+    "abi": abiFigures,
 ]
 
 import Foundation
