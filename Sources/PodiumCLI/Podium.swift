@@ -21,6 +21,10 @@ public struct Podium: AsyncParsableCommand {
                     DecodeEvent.self, DecodeError.self,
                 ]
             ),
+            CommandGroup(
+                name: "Wallet and transactions",
+                subcommands: [Wallet.self, MakeTransaction.self, DecodeTransaction.self]
+            ),
         ]
     )
 

@@ -1,0 +1,139 @@
+import ArgumentParser
+import Foundation
+import PodiumPrimitives
+import PodiumSigner
+
+/// `podium wallet <SUBCOMMAND>`, as `cast wallet`: keys, addresses and message signatures.
+struct Wallet: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Derive addresses, sign and verify messages, list the devnet accounts.",
+        discussion: privateKeyHelp,
+        subcommands: [WalletAddress.self, WalletSign.self, WalletVerify.self, WalletListDevnet.self]
+    )
+}
+
+/// How the signing commands take their key, for their help.
+let privateKeyHelp = """
+    The signing commands take the key from --private-key, or when it is absent from the environment variable \
+    \(PrivateKeyOptions.environmentVariable); there is no default key. A key is never printed, not even in an error \
+    message (only list-dev prints the public devnet keys).
+    """
+
+/// `--private-key <KEY>`, falling back on `$PODIUM_PRIVATE_KEY`.
+struct PrivateKeyOptions: ParsableArguments {
+    /// The environment variable read when `--private-key` is absent.
+    static let environmentVariable = "PODIUM_PRIVATE_KEY"
+
+    @Option(
+        help: ArgumentHelp(
+            "The private key: 64 hex digits, 0x optional (default: $\(environmentVariable)).", valueName: "KEY"))
+    var privateKey: String?
+
+    /// The key from `--private-key` or the environment; errors describe its shape, never its text.
+    func load(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PrivateKey {
+        let (text, source) =
+            if let privateKey { (privateKey, "--private-key") }
+            else if let value = environment[Self.environmentVariable] { (value, "$\(Self.environmentVariable)") }
+            else {
+                throw CommandFailure("no private key: pass --private-key or set \(Self.environmentVariable)")
+            }
+        do {
+            return try PrivateKey(hex: text)
+        } catch {
+            throw CommandFailure("invalid private key in \(source): \(error)")
+        }
+    }
+}
+
+/// `podium wallet address --private-key <KEY>`, as `cast wallet address`.
+struct WalletAddress: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "address",
+        abstract: "Print the EIP-55 address of a private key.",
+        discussion: privateKeyHelp,
+        aliases: ["addr"]
+    )
+
+    @OptionGroup var key: PrivateKeyOptions
+
+    func run() throws {
+        print(try key.load().address)
+    }
+}
+
+/// `podium wallet sign --private-key <KEY> <MESSAGE>`, as `cast wallet sign`.
+struct WalletSign: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sign",
+        abstract: "Sign a message as personal_sign does (EIP-191).",
+        discussion: """
+            MESSAGE is bytes when it is 0x-hex, else UTF-8 text. The signature is of keccak256("\\x19Ethereum \
+            Signed Message:\\n" + length + message), printed as 0x and 65 bytes r, s, v with v 27 or 28.\n\n
+            """ + privateKeyHelp
+    )
+
+    @OptionGroup var key: PrivateKeyOptions
+
+    @Argument(help: ArgumentHelp("The message: 0x-hex bytes, or text.", valueName: "MESSAGE"))
+    var message: String
+
+    func run() throws {
+        let bytes = try BytesArgument.parse(message)
+        print(try key.load().signPersonalMessage(bytes))
+    }
+}
+
+/// `podium wallet verify --address <ADDRESS> <MESSAGE> <SIGNATURE>`, as `cast wallet verify`.
+struct WalletVerify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check that an address signed a message with personal_sign (EIP-191).",
+        discussion: """
+            MESSAGE is read as wallet sign reads it. Exits 0 and prints "Validation succeeded…" only when SIGNATURE \
+            (65 bytes, v 27/28 or 0/1, low s) recovers ADDRESS; otherwise prints "Validation failed…" on stderr and \
+            exits 1.
+            """
+    )
+
+    @Option(name: [.short, .long], help: "The address expected to have signed.")
+    var address: String
+
+    @Argument(help: ArgumentHelp("The message: 0x-hex bytes, or text.", valueName: "MESSAGE"))
+    var message: String
+
+    @Argument(help: ArgumentHelp("The signature: 0x and 130 hex digits (r, s, v).", valueName: "SIGNATURE"))
+    var signature: String
+
+    func run() throws {
+        let signer = try AddressArgument.parse(address)
+        let bytes = try BytesArgument.parse(message)
+        let parsed = try parseArgument("signature", signature) { try Signature(hex: $0) }
+        guard parsed.verifyPersonalMessage(bytes, signer: signer) else {
+            throw CommandFailure("Validation failed. Address \(signer) did not sign this message.")
+        }
+        print("Validation succeeded. Address \(signer) signed this message.")
+    }
+}
+
+/// `podium wallet list-dev`: the devnet's accounts as anvil lists them when it starts.
+struct WalletListDevnet: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list-dev",
+        abstract: "Print the devnet accounts: index, address and private key, as anvil does when it starts.",
+        discussion: """
+            These are the first \(DevnetAccounts.count) accounts of the public test mnemonic that anvil and Hardhat \
+            fund: anyone can spend from them, so use them on local chains only.
+            """
+    )
+
+    func run() {
+        let rule = String(repeating: "=", count: 18)
+        print("Available Accounts\n\(rule)\n")
+        for (index, key) in DevnetAccounts.privateKeys.enumerated() { print("(\(index)) \(key.address)") }
+        print("\nPrivate Keys\n\(rule)\n")
+        for (index, key) in DevnetAccounts.privateKeys.enumerated() { print("(\(index)) \(key.revealHex())") }
+        print("\nWallet\n\(rule)")
+        print("Mnemonic:          \(DevnetAccounts.mnemonic.revealPhrase())")
+        print("Derivation path:   m/44'/60'/0'/0/")
+    }
+}
