@@ -61,57 +61,112 @@ struct WalletAddress: ParsableCommand {
     }
 }
 
-/// `podium wallet sign --private-key <KEY> <MESSAGE>`, as `cast wallet sign`.
+/// `podium wallet sign --private-key <KEY> <MESSAGE>`, as `cast wallet sign`; with `--typed-data <FILE>`, as
+/// `cast wallet sign --data --from-file <FILE>`.
 struct WalletSign: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sign",
-        abstract: "Sign a message as personal_sign does (EIP-191).",
+        abstract: "Sign a message as personal_sign does (EIP-191), or typed data as eth_signTypedData_v4 (EIP-712).",
         discussion: """
             MESSAGE is bytes when it is 0x-hex, else UTF-8 text. The signature is of keccak256("\\x19Ethereum \
-            Signed Message:\\n" + length + message), printed as 0x and 65 bytes r, s, v with v 27 or 28.\n\n
+            Signed Message:\\n" + length + message), printed as 0x and 65 bytes r, s, v with v 27 or 28.\n\n\
+            \(typedDataHelp) The signature is of keccak256(0x1901 + domain separator + hashStruct(message)).\n\n
             """ + privateKeyHelp
     )
 
     @OptionGroup var key: PrivateKeyOptions
 
+    @Option(help: ArgumentHelp("A JSON file of EIP-712 typed data to sign instead of a message.", valueName: "FILE"))
+    var typedData: String?
+
     @Argument(help: ArgumentHelp("The message: 0x-hex bytes, or text.", valueName: "MESSAGE"))
-    var message: String
+    var message: String?
 
     func run() throws {
-        let bytes = try BytesArgument.parse(message)
-        print(try key.load().signPersonalMessage(bytes))
+        switch (message, typedData) {
+        case (let message?, nil):
+            let bytes = try BytesArgument.parse(message)
+            print(try key.load().signPersonalMessage(bytes))
+        case (nil, let file?):
+            let data = try TypedDataFile.read(file)
+            print(try key.load().signTypedData(data))
+        case (nil, nil):
+            throw CommandFailure("missing MESSAGE: pass a message, or --typed-data FILE")
+        case (_?, _?):
+            throw CommandFailure("pass either a MESSAGE or --typed-data FILE, not both")
+        }
     }
 }
 
-/// `podium wallet verify --address <ADDRESS> <MESSAGE> <SIGNATURE>`, as `cast wallet verify`.
+/// `podium wallet verify --address <ADDRESS> <MESSAGE> <SIGNATURE>`, as `cast wallet verify`; with
+/// `--typed-data <FILE> <SIGNATURE>`, for EIP-712 typed data.
 struct WalletVerify: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check that an address signed a message with personal_sign (EIP-191).",
+        abstract: "Check that an address signed a message (EIP-191) or typed data (EIP-712).",
         discussion: """
-            MESSAGE is read as wallet sign reads it. Exits 0 and prints "Validation succeeded…" only when SIGNATURE \
-            (65 bytes, v 27/28 or 0/1, low s) recovers ADDRESS; otherwise prints "Validation failed…" on stderr and \
-            exits 1.
+            MESSAGE, or the typed data of --typed-data FILE in its place, is read as wallet sign reads it. Exits 0 \
+            and prints "Validation succeeded…" only when SIGNATURE (65 bytes, v 27/28 or 0/1, low s) recovers \
+            ADDRESS; otherwise prints "Validation failed…" on stderr and exits 1.
             """
     )
 
     @Option(name: [.short, .long], help: "The address expected to have signed.")
     var address: String
 
+    @Option(help: ArgumentHelp("A JSON file of EIP-712 typed data, in place of MESSAGE.", valueName: "FILE"))
+    var typedData: String?
+
     @Argument(help: ArgumentHelp("The message: 0x-hex bytes, or text.", valueName: "MESSAGE"))
-    var message: String
+    var message: String?
 
     @Argument(help: ArgumentHelp("The signature: 0x and 130 hex digits (r, s, v).", valueName: "SIGNATURE"))
-    var signature: String
+    var signature: String?
 
     func run() throws {
         let signer = try AddressArgument.parse(address)
-        let bytes = try BytesArgument.parse(message)
-        let parsed = try parseArgument("signature", signature) { try Signature(hex: $0) }
-        guard parsed.verifyPersonalMessage(bytes, signer: signer) else {
-            throw CommandFailure("Validation failed. Address \(signer) did not sign this message.")
+        let (hash, signatureText, subject) = try signed()
+        let parsed = try parseArgument("signature", signatureText) { try Signature(hex: $0) }
+        guard parsed.verify(hash: hash, signer: signer) else {
+            throw CommandFailure("Validation failed. Address \(signer) did not sign this \(subject).")
         }
-        print("Validation succeeded. Address \(signer) signed this message.")
+        print("Validation succeeded. Address \(signer) signed this \(subject).")
+    }
+
+    /// The hash that was signed, the signature's text, and what was signed: MESSAGE SIGNATURE, or SIGNATURE alone
+    /// (the one positional argument) with --typed-data.
+    private func signed() throws -> (hash: Bytes32, signature: String, subject: String) {
+        switch (typedData, message, signature) {
+        case (nil, let message?, let signature?):
+            return (EIP191.personalMessageHash(try BytesArgument.parse(message)), signature, "message")
+        case (let file?, let signature?, nil):
+            return (try TypedDataFile.read(file).signingHash, signature, "typed data")
+        case (_?, _?, _?):
+            throw CommandFailure("--typed-data takes the place of MESSAGE: pass only the SIGNATURE")
+        default:
+            throw CommandFailure("expected MESSAGE and SIGNATURE, or --typed-data FILE and SIGNATURE")
+        }
+    }
+}
+
+/// What `--typed-data` takes, for the commands' help.
+let typedDataHelp = """
+    With --typed-data FILE, FILE holds EIP-712 typed data as eth_signTypedData_v4 takes it: JSON with types, \
+    primaryType, domain and message. Integers may be JSON numbers (read exactly, any size) or decimal or 0x-hex \
+    strings; bytes are 0x-hex.
+    """
+
+/// `--typed-data <FILE>`: EIP-712 typed data read from a JSON file and checked.
+enum TypedDataFile {
+    static func read(_ path: String) throws -> EIP712TypedData {
+        guard let json = FileManager.default.contents(atPath: path) else {
+            throw CommandFailure("cannot read typed data file \(path)")
+        }
+        do {
+            return try EIP712TypedData(json: json)
+        } catch {
+            throw CommandFailure("invalid typed data in \(path): \(error)")
+        }
     }
 }
 

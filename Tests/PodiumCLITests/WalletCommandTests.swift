@@ -1,4 +1,5 @@
 import Foundation
+@testable import PodiumCLI
 import PodiumTestSupport
 import Testing
 
@@ -119,6 +120,178 @@ import Testing
         #expect(result.stderr.filter { $0 == "\n" }.count == 1)
         if let key = arguments.firstIndex(of: "--private-key").map({ arguments[$0 + 1] }) {
             #expect(!result.stderr.contains(key.dropFirst(4).prefix(16)))
+        }
+    }
+
+    // MARK: Typed data (EIP-712)
+
+    /// EIP-712's Mail example, from PodiumSignerTests' vector file without its comment lines, in a temporary file.
+    static func mailFile() throws -> URL {
+        let vector = PythonOracle.repositoryRoot
+            .appendingPathComponent("Tests/PodiumSignerTests/Vectors/eip712-mail.txt")
+        let json = try String(contentsOf: vector, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }
+        return try temporaryFile(json.joined(separator: "\n"))
+    }
+
+    /// A file holding `text` in the temporary directory; the caller removes it.
+    static func temporaryFile(_ text: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("podium-\(UUID().uuidString).json")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    /// The signature EIP-712 publishes for the Mail example with the key keccak256("cow") (assets/eip-712/Example.js:
+    /// v 28, r, s), and the same document signed with anvil's first key as eth-account signs it.
+    @Test func signTypedDataMatchesTheEIPAndEthAccount() async throws {
+        let file = try Self.mailFile()
+        defer { try? FileManager.default.removeItem(at: file) }
+        let cowKey = "0xc85ef7d79691fe79573b1a7064c19c1a9819ebdbd1faaab1a8ec92344438aaf4"  // keccak256("cow")
+        let published = "0x4355c47d63924e8a72e509b65029052eb6c299d53a04e167c5775fd466751c9d"
+            + "07299936d304c153f6443dfa05f40ff007d72911b6f72307f996231605b91562" + "1c"
+        let signed = try await Self.succeed(["wallet", "sign", "--private-key", cowKey, "--typed-data", file.path])
+        #expect(signed == published)
+        #expect(try await Self.succeed(["wallet", "address", "--private-key", cowKey])
+            == "0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826")
+
+        struct Case: Encodable { let json: String, key: String }
+        struct Answer: Decodable { let documents: [[String: String]] }
+        let json = try String(contentsOf: file, encoding: .utf8)
+        let answer = try PythonOracle.call(
+            "eip712", ["documents": [Case(json: json, key: Self.anvilKey)]], as: Answer.self)
+        let expected = try #require(answer.documents.first?["signature"])
+        #expect(try await Self.succeed(["wallet", "sign", "--private-key", Self.anvilKey, "--typed-data", file.path])
+            == expected)
+        let fromEnvironment = try await Self.run(
+            ["wallet", "sign", "--typed-data", file.path], environment: ["PODIUM_PRIVATE_KEY": Self.anvilKey])
+        #expect(fromEnvironment.stdout == expected + "\n")
+    }
+
+    @Test func verifyTypedDataAcceptsItsSignerOnly() async throws {
+        let file = try Self.mailFile()
+        defer { try? FileManager.default.removeItem(at: file) }
+        let signature = try await Self.succeed(
+            ["wallet", "sign", "--private-key", Self.anvilKey, "--typed-data", file.path])
+
+        let valid = try await PodiumProcess.run(
+            ["wallet", "verify", "--address", Self.anvilAddress, "--typed-data", file.path, signature])
+        #expect(valid.status == 0)
+        #expect(valid.stdout == "Validation succeeded. Address \(Self.anvilAddress) signed this typed data.\n")
+
+        let other = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8"
+        let wrongSigner = try await PodiumProcess.run(
+            ["wallet", "verify", "--address", other, "--typed-data", file.path, signature])
+        #expect(wrongSigner.status == 1)
+        #expect(wrongSigner.stderr == "podium: Validation failed. Address \(other) did not sign this typed data.\n")
+
+        // The same signature is not one of the personal_sign message made of the file's text.
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let asMessage = try await PodiumProcess.run(
+            ["wallet", "verify", "--address", Self.anvilAddress, text, signature])
+        #expect(asMessage.status == 1)
+
+        let changed = try Self.temporaryFile(text.replacingOccurrences(of: "Hello, Bob!", with: "Hello, Bob."))
+        defer { try? FileManager.default.removeItem(at: changed) }
+        let tampered = try await PodiumProcess.run(
+            ["wallet", "verify", "--address", Self.anvilAddress, "--typed-data", changed.path, signature])
+        #expect(tampered.status == 1)
+    }
+
+    /// Misused or malformed typed data: one line naming the problem (and the value's path), a non-zero exit.
+    @Test func typedDataErrorsAreOneLine() async throws {
+        let file = try Self.mailFile()
+        defer { try? FileManager.default.removeItem(at: file) }
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let badWallet = try Self.temporaryFile(
+            text.replacingOccurrences(of: "0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB", with: "0x12"))
+        defer { try? FileManager.default.removeItem(at: badWallet) }
+        let signature = "0x" + String(repeating: "11", count: 65)
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("podium-missing.json").path
+        let cases: [([String], String)] = [
+            (["wallet", "sign", "--private-key", Self.anvilKey, "--typed-data", file.path, "hello"],
+             "pass either a MESSAGE or --typed-data FILE, not both"),
+            (["wallet", "sign", "--private-key", Self.anvilKey],
+             "missing MESSAGE: pass a message, or --typed-data FILE"),
+            (["wallet", "sign", "--private-key", Self.anvilKey, "--typed-data", missing],
+             "cannot read typed data file \(missing)"),
+            (["wallet", "sign", "--private-key", Self.anvilKey, "--typed-data", badWallet.path],
+             #"invalid typed data in \#(badWallet.path): message.to.wallet: expected address, got "0x12""#),
+            (["wallet", "verify", "--address", Self.anvilAddress, "--typed-data", file.path, "hello", signature],
+             "--typed-data takes the place of MESSAGE: pass only the SIGNATURE"),
+            (["wallet", "verify", "--address", Self.anvilAddress, "--typed-data", file.path],
+             "expected MESSAGE and SIGNATURE, or --typed-data FILE and SIGNATURE"),
+            (["wallet", "verify", "--address", Self.anvilAddress, "hello"],
+             "expected MESSAGE and SIGNATURE, or --typed-data FILE and SIGNATURE"),
+        ]
+        for (arguments, message) in cases {
+            let result = try await PodiumProcess.run(arguments)
+            #expect(result.status != 0, "\(arguments)")
+            #expect(result.stdout.isEmpty, "\(arguments)")
+            #expect(result.stderr == "podium: \(message)\n", "\(arguments)")
+        }
+    }
+
+    // MARK: Sign-In with Ethereum (EIP-4361)
+
+    static let signInMessage = """
+        podium.example wants you to sign in with your Ethereum account:
+        \(anvilAddress)
+
+        Sign in to Podium.
+
+        URI: https://podium.example/login
+        Version: 1
+        Chain ID: 31337
+        Nonce: n0nce12345
+        Issued At: 2026-11-20T09:00:00Z
+        Expiration Time: 2026-11-20T10:00:00Z
+        """
+
+    /// Runs `podium siwe verify arguments…` in this process (the command is not in `podium`'s list yet).
+    static func signInVerify(_ arguments: [String]) throws {
+        var command = try SignInVerify.parseAsRoot(arguments)
+        try command.run()
+    }
+
+    /// A message signed by eth-account (personal_sign over its text) verifies, from a file that ends with a line
+    /// break as editors write it; each failed check is one line saying why.
+    @Test func signInVerifyChecksAnEthAccountSignature() throws {
+        let file = try Self.temporaryFile(Self.signInMessage + "\n")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let signed = try SigningOracle.call(.init(signMessage: [
+            .init(key: Self.anvilKey, message: SigningOracle.messageHex(Self.signInMessage)),
+            .init(key: "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
+                  message: SigningOracle.messageHex(Self.signInMessage)),
+        ]))
+        let (signature, otherSignature) = try (#require(signed.signMessage?.first), #require(signed.signMessage?.last))
+        let base = ["--message-file", file.path, "--signature", signature]
+        try Self.signInVerify(
+            base + ["--domain", "podium.example", "--nonce", "n0nce12345", "--chain-id", "31337"]
+                + ["--at", "2026-11-20T09:30:00Z"])
+
+        let badFile = try Self.temporaryFile(
+            Self.signInMessage.replacingOccurrences(of: "Version: 1", with: "Version: 2"))
+        defer { try? FileManager.default.removeItem(at: badFile) }
+        let at = ["--at", "2026-11-20T09:30:00Z"]
+        let cases: [([String], String)] = [
+            (base + ["--at", "2026-11-20T10:00:00Z"], "Validation failed: expired at 2026-11-20T10:00:00Z."),
+            (base + at + ["--domain", "evil.example"],
+             "Validation failed: domain mismatch: the message is for podium.example, expected evil.example."),
+            (base + at + ["--nonce", "other12345"],
+             "Validation failed: nonce mismatch: the message has n0nce12345, expected other12345."),
+            (base + at + ["--chain-id", "1"],
+             "Validation failed: chain id mismatch: the message is for chain 31337, expected 1."),
+            (["--message-file", file.path, "--signature", otherSignature] + at,
+             "Validation failed: the signature is by 0x70997970C51812dc3A010C7d01b50e0d17dc79C8, not by the "
+                + "message's address \(Self.anvilAddress)."),
+            (["--message-file", badFile.path, "--signature", signature] + at,
+             #"invalid message in \#(badFile.path): unsupported version "2": only 1 exists"#),
+            (["--message-file", "/nonexistent/siwe.txt", "--signature", signature],
+             "cannot read message file /nonexistent/siwe.txt"),
+            (base + ["--at", "yesterday"],
+             #"--at: invalid time "yesterday": expected RFC 3339, as 2026-11-20T10:00:00Z"#),
+        ]
+        for (arguments, message) in cases {
+            #expect("\(arguments)", performing: { try Self.signInVerify(arguments) }, throws: { "\($0)" == message })
         }
     }
 
