@@ -3,7 +3,7 @@
 
 SWIFT ?= swift
 
-.PHONY: demo test setup bench
+.PHONY: demo test setup bench contracts
 
 ## Install the Debian packages and the Python test environment, when missing.
 setup:
@@ -14,11 +14,18 @@ demo: setup
 	$(SWIFT) build -c release --product podium
 	scripts/demo .build/release/podium
 
-## Every test: unit, differential against the Python oracles, and command-line tests.
+## Every test: unit, differential against the Python oracles, command-line tests, contracts and RPC on the devnet,
+## and the devnet's own answers checked against the JSON-RPC specification.
 test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	devnet/.venv/bin/python -m unittest discover -s devnet/tests
 
 ## Benchmarks side by side with their peers: make bench SUITE=keccak (or uint256).
 bench: setup
 	bench/compare $(SUITE)
+
+## Compile contracts/*.vy with the pinned vyper into abi/*.json (scripts/compile-contracts; --check verifies them).
+contracts: setup
+	.venv/bin/python scripts/compile-contracts
+	.venv/bin/python scripts/embed-artifacts

@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "PodiumABI", targets: ["PodiumABI"]),
         .library(name: "PodiumSigner", targets: ["PodiumSigner"]),
         .library(name: "PodiumTransactions", targets: ["PodiumTransactions"]),
+        .library(name: "PodiumRPC", targets: ["PodiumRPC"]),
+        .library(name: "PodiumContracts", targets: ["PodiumContracts"]),
         .library(name: "PodiumCLI", targets: ["PodiumCLI"]),
         .executable(name: "podium", targets: ["podium"]),
         .executable(name: "podium-bench", targets: ["podium-bench"]),
@@ -44,10 +46,13 @@ let package = Package(
             ]
         ),
         .target(name: "PodiumTransactions", dependencies: ["PodiumSigner", "PodiumRLP"]),
+        .target(name: "PodiumRPC", dependencies: ["PodiumPrimitives", "PodiumABI", "PodiumTransactions", "CCurl"]),
+        .target(name: "PodiumContracts", dependencies: ["PodiumPrimitives", "PodiumRLP", "PodiumABI", "PodiumRPC"]),
         .target(
             name: "PodiumCLI",
             dependencies: [
-                "PodiumPrimitives", "PodiumRLP", "PodiumABI", "PodiumSigner", "PodiumTransactions",
+                "PodiumPrimitives", "PodiumRLP", "PodiumABI", "PodiumSigner", "PodiumTransactions", "PodiumRPC",
+                "PodiumContracts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -85,6 +90,14 @@ let package = Package(
             name: "PodiumTransactionsTests",
             dependencies: ["PodiumTransactions", "PodiumTestSupport"],
             resources: [.copy("Vectors")]
+        ),
+        .testTarget(
+            name: "PodiumRPCTests",
+            dependencies: ["PodiumRPC", "PodiumSigner", "PodiumTransactions", "PodiumTestSupport"]
+        ),
+        .testTarget(
+            name: "PodiumContractsTests",
+            dependencies: ["PodiumContracts", "PodiumRLP", "PodiumSigner", "PodiumTestSupport"]
         ),
         .testTarget(name: "PodiumCLITests", dependencies: ["PodiumCLI", "PodiumTestSupport"]),
     ]

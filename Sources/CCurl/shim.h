@@ -4,3 +4,22 @@
 #else
 #error "curl/curl.h not found: install the Debian package libcurl4-openssl-dev (apt-get install libcurl4-openssl-dev), or run make"
 #endif
+
+// curl_easy_setopt and curl_easy_getinfo are variadic, which Swift cannot call; these fix one argument type each.
+
+static inline CURLcode podium_curl_setopt_long(CURL *handle, CURLoption option, long value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode podium_curl_setopt_pointer(CURL *handle, CURLoption option, const void *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode podium_curl_setopt_write_function(
+    CURL *handle, size_t (*function)(char *, size_t, size_t, void *)) {
+    return curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, function);
+}
+
+static inline CURLcode podium_curl_response_code(CURL *handle, long *code) {
+    return curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, code);
+}

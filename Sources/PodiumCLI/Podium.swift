@@ -23,8 +23,16 @@ public struct Podium: AsyncParsableCommand {
             ),
             CommandGroup(
                 name: "Wallet and transactions",
-                subcommands: [Wallet.self, MakeTransaction.self, DecodeTransaction.self]
+                subcommands: [Wallet.self, SignIn.self, MakeTransaction.self, DecodeTransaction.self]
             ),
+            CommandGroup(
+                name: "Chain",
+                subcommands: [
+                    ChainID.self, BlockNumber.self, Balance.self, Code.self, Block.self, Receipt.self, Logs.self,
+                    Call.self, Send.self,
+                ]
+            ),
+            CommandGroup(name: "Deployment", subcommands: [Devnet.self, Deploy.self]),
         ]
     )
 

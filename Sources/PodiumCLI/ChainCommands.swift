@@ -1,0 +1,160 @@
+import ArgumentParser
+import PodiumABI
+import PodiumPrimitives
+import PodiumRPC
+
+/// `podium chain-id`, as `cast chain-id`.
+struct ChainID: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "chain-id", abstract: "Print the node's chain id.")
+    @OptionGroup var rpc: RPCOptions
+
+    func run() async throws {
+        print(try await rpc.client().chainID())
+    }
+}
+
+/// `podium block-number`, as `cast block-number`.
+struct BlockNumber: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "block-number", abstract: "Print the number of the node's latest block.")
+    @OptionGroup var rpc: RPCOptions
+
+    func run() async throws {
+        print(try await rpc.client().blockNumber())
+    }
+}
+
+/// `podium balance <ADDRESS>`, as `cast balance`.
+struct Balance: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print an account's ether balance in wei, or with --erc20 its balance of that token in base units.")
+    @Argument(help: ArgumentHelp("The account.", valueName: "ADDRESS")) var who: String
+    @Option(name: [.short, .long], help: ArgumentHelp("The block to read at (default: latest).", valueName: "BLOCK"))
+    var block = "latest"
+    @Option(help: ArgumentHelp("A token contract: print balanceOf(ADDRESS) instead.", valueName: "TOKEN"))
+    var erc20: String?
+    @Flag(help: "Print in ether (or, with --erc20, in whole tokens of 18 decimals) instead of base units.")
+    var ether = false
+    @OptionGroup var rpc: RPCOptions
+
+    func run() async throws {
+        let address = try ChainArgument.address(who)
+        let tag = try ChainArgument.block(block)
+        let client = try rpc.client()
+        let balance: UInt256
+        if let erc20 {
+            let token = try ChainArgument.address(erc20, what: "token address")
+            let output = try await client.call(
+                CallRequest(to: token, input: Selector(signature: "balanceOf(address)").bytes + address.word.bytes), at: tag)
+            guard output.count == 32, let word = try? Bytes32(output) else {
+                throw CommandFailure("\(token) answered balanceOf with \(output.count) bytes, not a uint256")
+            }
+            balance = UInt256(word)
+        } else {
+            balance = try await client.balance(of: address, at: tag)
+        }
+        print(ether ? Units.format(balance, decimals: 18) : balance.description)
+    }
+}
+
+/// `podium code <ADDRESS>`, as `cast code`.
+struct Code: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the runtime bytecode at an address (0x when none).")
+    @Argument(help: ArgumentHelp("The account.", valueName: "ADDRESS")) var who: String
+    @Option(name: [.short, .long], help: ArgumentHelp("The block to read at (default: latest).", valueName: "BLOCK"))
+    var block = "latest"
+    @OptionGroup var rpc: RPCOptions
+
+    func run() async throws {
+        let code = try await rpc.client().code(at: ChainArgument.address(who), block: ChainArgument.block(block))
+        print(Hex.encode(code))
+    }
+}
+
+/// `podium block [BLOCK]`, as `cast block`.
+struct Block: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a block: a number, a tag (latest, …) or a 0x block hash.",
+        discussion: "Without --json: one field per line, quantities in decimal. With --json: the node's block object.")
+    @Argument(help: ArgumentHelp("The block (default: latest).", valueName: "BLOCK")) var block = "latest"
+    @Flag(help: "Include whole transactions, not only their hashes.") var full = false
+    @Flag(help: "Print the node's JSON.") var json = false
+    @OptionGroup var rpc: RPCOptions
+
+    func run() async throws {
+        let client = try rpc.client()
+        let (method, selector): (String, JSONValue) =
+            block.count == 66 && Hex.hasPrefix(block)
+            ? ("eth_getBlockByHash", .bytes32(try ChainArgument.hash(block, what: "block hash")))
+            : ("eth_getBlockByNumber", try ChainArgument.block(block).json)
+        if json {
+            let value: JSONValue = try await client.call(method, [selector, .bool(full)])
+            guard value != .null else { throw CommandFailure("block \(block) not found") }
+            print(value.prettyText)
+            return
+        }
+        guard let found: RPCBlock = try await client.call(method, [selector, .bool(full)]) else {
+            throw CommandFailure("block \(block) not found")
+        }
+        FieldPrinter.print([
+            ("number", "\(found.number)"), ("hash", Hex.encode(found.hash.bytes)),
+            ("parentHash", Hex.encode(found.parentHash.bytes)), ("timestamp", "\(found.timestamp)"),
+            ("miner", found.miner.description), ("gasLimit", "\(found.gasLimit)"), ("gasUsed", "\(found.gasUsed)"),
+            ("baseFeePerGas", found.baseFeePerGas?.description ?? "none"),
+            ("stateRoot", Hex.encode(found.stateRoot.bytes)),
+            ("transactions", found.transactions.hashes.map { Hex.encode($0.bytes) }.joined(separator: "\n")),
+        ])
+    }
+}
+
+/// `podium receipt <TX>`, as `cast receipt`.
+struct Receipt: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a transaction's receipt, waiting for it to be mined.",
+        discussion: "Without --json: one field per line, status as 1 (success) or 0 (reverted). With --json: the node's receipt object.")
+    @Argument(help: ArgumentHelp("The transaction hash.", valueName: "TX")) var hash: String
+    @Option(help: "Blocks, the transaction's own included, to wait for.") var confirmations: UInt64 = 1
+    @Option(help: ArgumentHelp("Seconds to wait for the receipt.", valueName: "SECONDS")) var wait: Int = 60
+    @Flag(help: "Print the node's JSON.") var json = false
+    @OptionGroup var rpc: RPCOptions
+
+    func run() async throws {
+        let client = try rpc.client()
+        let hash = try ChainArgument.hash(hash)
+        let receipt = try await ReceiptWaiter(client: client).wait(for: hash, confirmations: confirmations, timeout: .seconds(wait))
+        if json {
+            let value: JSONValue = try await client.call("eth_getTransactionReceipt", [.bytes32(hash)])
+            print(value.prettyText)
+        } else {
+            ReceiptPrinter.print(receipt)
+        }
+    }
+}
+
+/// Prints receipts one field per line, shared by `receipt` and `send`.
+enum ReceiptPrinter {
+    static func print(_ receipt: RPCReceipt) {
+        FieldPrinter.print([
+            ("status", receipt.succeeded ? "1 (success)" : "0 (reverted)"),
+            ("transactionHash", Hex.encode(receipt.transactionHash.bytes)),
+            ("blockNumber", "\(receipt.blockNumber)"), ("blockHash", Hex.encode(receipt.blockHash.bytes)),
+            ("from", receipt.from.description), ("to", receipt.to?.description ?? "none"),
+            ("contractAddress", receipt.contractAddress?.description ?? "none"),
+            ("gasUsed", "\(receipt.gasUsed)"), ("effectiveGasPrice", receipt.effectiveGasPrice.description),
+            ("logs", "\(receipt.logs.count)"),
+        ])
+    }
+}
+
+/// Prints name/value pairs as two aligned columns.
+enum FieldPrinter {
+    static func print(_ fields: [(String, String)]) {
+        let width = fields.map(\.0.count).max() ?? 0
+        for (name, value) in fields {
+            let pad = String(repeating: " ", count: width - name.count + 2)
+            let lines = value.split(separator: "\n", omittingEmptySubsequences: false)
+            Swift.print(name + pad + (lines.first.map(String.init) ?? ""))
+            for line in lines.dropFirst() { Swift.print(String(repeating: " ", count: width + 2) + line) }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import PodiumPrimitives
+import PodiumRPC
+import PodiumSigner
+
+/// `--rpc-url <URL>` (alias `--rpc`), falling back on `$ETH_RPC_URL` and then the local devnet, as cast does.
+struct RPCOptions: ParsableArguments {
+    static let environmentVariable = "ETH_RPC_URL"
+    static let defaultURL = "http://127.0.0.1:8545"
+
+    @Option(
+        name: [.customLong("rpc-url"), .customLong("rpc"), .customShort("r")],
+        help: ArgumentHelp("The node's JSON-RPC URL (default: $\(environmentVariable), else \(defaultURL)).", valueName: "URL"))
+    var rpcURL: String?
+
+    @Option(help: ArgumentHelp("Seconds one request may take.", valueName: "SECONDS"))
+    var timeout: Int = 30
+
+    /// A client for the chosen node.
+    func client() throws -> RPCClient {
+        let url = rpcURL ?? ProcessInfo.processInfo.environment[Self.environmentVariable] ?? Self.defaultURL
+        guard timeout > 0 else { throw CommandFailure("--timeout must be at least 1 second") }
+        return try RPCClient(url: url, timeout: .seconds(timeout))
+    }
+}
+
+/// The account that signs: `--private-key <KEY>` (or `$PODIUM_PRIVATE_KEY`), or `--dev-account <N>`, one of the
+/// devnet's ten test-mnemonic accounts.
+struct SenderOptions: ParsableArguments {
+    @OptionGroup var key: PrivateKeyOptions
+
+    @Option(help: ArgumentHelp("Sign with devnet account N (0-9) of the test mnemonic.", valueName: "N"))
+    var devAccount: UInt32?
+
+    func load() throws -> PrivateKey {
+        guard let devAccount else { return try key.load() }
+        guard key.privateKey == nil else { throw CommandFailure("give --private-key or --dev-account, not both") }
+        guard devAccount < DevnetAccounts.count else {
+            throw CommandFailure("--dev-account must be 0 to \(DevnetAccounts.count - 1), got \(devAccount)")
+        }
+        return DevnetAccounts.privateKeys[Int(devAccount)]
+    }
+}
+
+/// Command-line forms of chain values.
+enum ChainArgument {
+    static func address(_ text: String, what: String = "address") throws -> Address {
+        try parseArgument(what, text) { try Address(hex: $0) }
+    }
+
+    static func hash(_ text: String, what: String = "transaction hash") throws -> Bytes32 {
+        try parseArgument(what, text) { try Bytes32(hex: $0) }
+    }
+
+    static func block(_ text: String) throws -> BlockTag {
+        guard let tag = BlockTag(text) else {
+            throw CommandFailure("invalid block \(text.debugDescription): expected a number or latest, earliest, pending, safe, finalized")
+        }
+        return tag
+    }
+}

@@ -1,0 +1,182 @@
+import ArgumentParser
+import Foundation
+import PodiumRPC
+
+/// `podium devnet up | down | status | reset | run`: the local chain in devnet/ (py-evm behind a JSON-RPC server).
+struct Devnet: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start, stop, inspect or reset the local devnet (chain 31337, the test mnemonic's ten accounts).",
+        discussion: """
+            The devnet is devnet/server.py run by devnet/.venv (make demo and make test install both). podium finds \
+            devnet/ in the working directory or a parent, or at $PODIUM_DEVNET_DIR. While it runs in the background \
+            its process id and log are in devnet/.state/.
+            """,
+        subcommands: [DevnetUp.self, DevnetDown.self, DevnetStatus.self, DevnetReset.self, DevnetRun.self])
+}
+
+/// Where the devnet's files are, and how to start its server.
+struct DevnetHome {
+    let directory: URL
+
+    /// devnet/ from $PODIUM_DEVNET_DIR, or the first `devnet/server.py` found from the working directory upwards.
+    static func locate() throws -> DevnetHome {
+        if let path = ProcessInfo.processInfo.environment["PODIUM_DEVNET_DIR"] {
+            return DevnetHome(directory: URL(fileURLWithPath: path))
+        }
+        var directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        while true {
+            let candidate = directory.appendingPathComponent("devnet")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("server.py").path) {
+                return DevnetHome(directory: candidate)
+            }
+            let parent = directory.deletingLastPathComponent()
+            guard parent.path != directory.path else {
+                throw CommandFailure("devnet/server.py not found here or above; run from the Podium checkout or set PODIUM_DEVNET_DIR")
+            }
+            directory = parent
+        }
+    }
+
+    var python: URL { directory.appendingPathComponent(".venv/bin/python") }
+    var server: URL { directory.appendingPathComponent("server.py") }
+    var state: URL { directory.appendingPathComponent(".state") }
+    func pidFile(port: Int) -> URL { state.appendingPathComponent("devnet-\(port).pid") }
+    func logFile(port: Int) -> URL { state.appendingPathComponent("devnet-\(port).log") }
+
+    /// The server process for `port`, not yet started.
+    func process(port: Int, blockTime: Int?) throws -> Process {
+        guard FileManager.default.isExecutableFile(atPath: python.path) else {
+            throw CommandFailure("\(python.path) missing: run scripts/setup (or make) to install the devnet")
+        }
+        let process = Process()
+        process.executableURL = python
+        process.arguments = [server.path, "--port", "\(port)"] + (blockTime.map { ["--block-time", "\($0)"] } ?? [])
+        return process
+    }
+
+    /// The process id recorded for `port`, when that process is alive.
+    func runningPID(port: Int) -> Int32? {
+        guard let text = try? String(contentsOf: pidFile(port: port), encoding: .utf8),
+            let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), kill(pid, 0) == 0
+        else { return nil }
+        return pid
+    }
+}
+
+/// The options every devnet subcommand shares.
+struct DevnetOptions: ParsableArguments {
+    @Option(help: "The port on 127.0.0.1.") var port = 8545
+
+    var url: String { "http://127.0.0.1:\(port)" }
+
+    /// The chain id, when a node answers on the port.
+    func probe() async -> UInt64? {
+        guard let client = try? RPCClient(url: url, timeout: .seconds(2), retryPolicy: .none) else { return nil }
+        return try? await client.chainID()
+    }
+}
+
+struct DevnetUp: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "up", abstract: "Start the devnet in the background and wait until it answers.")
+    @OptionGroup var options: DevnetOptions
+    @Option(help: ArgumentHelp("Mine a block every SECONDS instead of one per transaction.", valueName: "SECONDS"))
+    var blockTime: Int?
+
+    func run() async throws {
+        let home = try DevnetHome.locate()
+        if let pid = home.runningPID(port: options.port) {
+            print("devnet already running on \(options.url) (pid \(pid))")
+            return
+        }
+        if await options.probe() != nil { throw CommandFailure("port \(options.port) is taken by another node") }
+        try FileManager.default.createDirectory(at: home.state, withIntermediateDirectories: true)
+        let log = home.logFile(port: options.port)
+        guard FileManager.default.createFile(atPath: log.path, contents: nil) else {
+            throw CommandFailure("cannot create \(log.path)")
+        }
+        let process = try home.process(port: options.port, blockTime: blockTime)
+        let handle = try FileHandle(forWritingTo: log)
+        process.standardOutput = handle
+        process.standardError = handle
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        try "\(process.processIdentifier)\n".write(to: home.pidFile(port: options.port), atomically: true, encoding: .utf8)
+        let deadline = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < deadline {
+            if let chainID = await options.probe() {
+                print("devnet up on \(options.url) (pid \(process.processIdentifier), chain \(chainID))")
+                return
+            }
+            guard process.isRunning else {
+                let tail = (try? String(contentsOf: log, encoding: .utf8))?.split(separator: "\n").last ?? "no output"
+                throw CommandFailure("devnet exited with status \(process.terminationStatus): \(tail)")
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        process.terminate()
+        throw CommandFailure("devnet did not answer on \(options.url) within 60 s; see \(log.path)")
+    }
+}
+
+struct DevnetDown: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "down", abstract: "Stop the background devnet.")
+    @OptionGroup var options: DevnetOptions
+
+    func run() async throws {
+        let home = try DevnetHome.locate()
+        guard let pid = home.runningPID(port: options.port) else {
+            print("devnet not running on port \(options.port)")
+            return
+        }
+        kill(pid, SIGTERM)
+        let deadline = ContinuousClock.now + .seconds(10)
+        while kill(pid, 0) == 0 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        if kill(pid, 0) == 0 { kill(pid, SIGKILL) }
+        try? FileManager.default.removeItem(at: home.pidFile(port: options.port))
+        print("devnet stopped (pid \(pid))")
+    }
+}
+
+struct DevnetStatus: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "Say whether the devnet runs; exit 0 only when it answers.")
+    @OptionGroup var options: DevnetOptions
+
+    func run() async throws {
+        let pid = try DevnetHome.locate().runningPID(port: options.port)
+        guard let chainID = await options.probe(), let client = try? RPCClient(url: options.url) else {
+            throw CommandFailure("devnet not running on \(options.url)" + (pid.map { " (pid \($0) does not answer)" } ?? ""))
+        }
+        let block = try await client.blockNumber()
+        print("devnet running on \(options.url)" + (pid.map { " (pid \($0))" } ?? "") + ", chain \(chainID), block \(block)")
+    }
+}
+
+struct DevnetReset: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reset", abstract: "Reset the running devnet to its genesis block (anvil_reset).")
+    @OptionGroup var options: DevnetOptions
+
+    func run() async throws {
+        let client = try RPCClient(url: options.url, retryPolicy: .none)
+        let _: JSONValue = try await client.call("anvil_reset")
+        print("devnet reset to genesis; block \(try await client.blockNumber())")
+    }
+}
+
+struct DevnetRun: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Run the devnet in the foreground (Ctrl-C stops it), for debugging.")
+    @OptionGroup var options: DevnetOptions
+    @Option(help: ArgumentHelp("Mine a block every SECONDS.", valueName: "SECONDS")) var blockTime: Int?
+    @Flag(help: "Log every request to stderr.") var verbose = false
+
+    func run() async throws {
+        let process = try DevnetHome.locate().process(port: options.port, blockTime: blockTime)
+        if verbose { process.arguments?.append("--verbose") }
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw ExitCode(process.terminationStatus) }
+    }
+}

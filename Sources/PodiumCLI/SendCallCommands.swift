@@ -1,0 +1,146 @@
+import ArgumentParser
+import PodiumABI
+import PodiumPrimitives
+import PodiumRPC
+
+/// `podium call <TO> <SIG> [ARGS…]`, as `cast call`.
+struct Call: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Call a contract function without a transaction and print what it returns.",
+        discussion: """
+            The signature may name return types as cast writes them, 'balanceOf(address)(uint256)', or as Solidity \
+            does, 'function balanceOf(address) returns (uint256)'; then the result is decoded and printed one value \
+            per line (--json: one JSON array). Without return types the raw 0x result is printed. A revert exits \
+            non-zero with its decoded reason.
+
+            \(abiArgumentSyntax)
+            """)
+    @Argument(help: ArgumentHelp("The contract.", valueName: "TO")) var to: String
+    @OptionGroup var call: FunctionArguments
+    @Option(help: ArgumentHelp("The caller (msg.sender).", valueName: "ADDRESS")) var from: String?
+    @Option(name: [.short, .long], help: ArgumentHelp("The block to call at (default: latest).", valueName: "BLOCK"))
+    var block = "latest"
+    @OptionGroup var output: DecodedValuesOptions
+    @OptionGroup var rpc: RPCOptions
+
+    func run() async throws {
+        let contract = try ChainArgument.address(to, what: "contract address")
+        let (function, values) = try call.parse()
+        let input = try function.encodeCall(values)
+        let request = CallRequest(from: try from.map { try ChainArgument.address($0, what: "--from address") }, to: contract, input: input)
+        let result = try await rpc.client().call(request, at: ChainArgument.block(block))
+        if function.outputs.isEmpty {
+            print(Hex.encode(result))
+        } else {
+            output.print(try decodeData("\(function.name) result") { try function.decodeOutput(result) })
+        }
+    }
+}
+
+/// `podium send <TO> <SIG> [ARGS…]`, as `cast send`.
+struct Send: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Sign and send a transaction calling a contract function, wait for its receipt and print it.",
+        discussion: """
+            An EIP-1559 transaction: the nonce comes from the node, the fees from eth_feeHistory and the gas limit \
+            from eth_estimateGas plus 20%. A call that would revert is refused before anything is sent; a \
+            transaction that reverts on chain exits non-zero. Both print the decoded revert reason.
+
+            \(abiArgumentSyntax)
+            """)
+    @Argument(help: ArgumentHelp("The contract (or account) called.", valueName: "TO")) var to: String
+    @OptionGroup var call: FunctionArguments
+    @Option(help: ArgumentHelp("Wei to send along (1ether and 2gwei work too).", valueName: "VALUE")) var value: String?
+    @Option(help: ArgumentHelp("The gas limit instead of an estimate.", valueName: "GAS")) var gasLimit: UInt64?
+    @Option(help: "Blocks, the transaction's own included, to wait for.") var confirmations: UInt64 = 1
+    @Flag(help: "Print only the transaction hash, without waiting for the receipt.") var async = false
+    @OptionGroup var sender: SenderOptions
+    @OptionGroup var rpc: RPCOptions
+
+    func run() async throws {
+        let target = try ChainArgument.address(to, what: "destination address")
+        let (function, values) = try call.parse()
+        let input = try function.encodeCall(values)
+        let amount = try value.map { text in try parseArgument("--value", text) { try ABIValue(parsing: $0, as: .uint256).uintValue! } } ?? .zero
+        let transactionSender = try await TransactionSender(client: rpc.client(), key: sender.load())
+        if async {
+            print(Hex.encode(try await transactionSender.send(to: target, input: input, value: amount, gasLimit: gasLimit).bytes))
+            return
+        }
+        let receipt = try await transactionSender.sendAndWait(
+            to: target, input: input, value: amount, gasLimit: gasLimit, confirmations: confirmations)
+        ReceiptPrinter.print(receipt)
+    }
+}
+
+/// `podium logs [SIG|TOPIC] [TOPICS…]`, as `cast logs`.
+struct Logs: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the logs matching a filter, decoded when an event signature is given.",
+        discussion: """
+            The first argument is an event signature ('Transfer(address indexed from, address indexed to, uint256 \
+            value)') or topic 0; the next ones are topics 1–3 (an indexed value or a 0x word; 'null' matches \
+            anything). With a signature each log prints as its event with named values; --json prints the node's \
+            log objects.
+            """)
+    @Argument(help: ArgumentHelp("An event signature or topic 0.", valueName: "SIG_OR_TOPIC")) var event: String?
+    @Argument(help: ArgumentHelp("Topics 1 to 3.", valueName: "TOPICS")) var topics: [String] = []
+    @Option(help: ArgumentHelp("The first block (default: earliest).", valueName: "BLOCK")) var fromBlock = "earliest"
+    @Option(help: ArgumentHelp("The last block (default: latest).", valueName: "BLOCK")) var toBlock = "latest"
+    @Option(help: ArgumentHelp("Only logs of this contract (repeatable).", valueName: "ADDRESS")) var address: [String] = []
+    @Flag(help: "Print the node's JSON.") var json = false
+    @OptionGroup var rpc: RPCOptions
+
+    func run() async throws {
+        let signature = try event.flatMap { text in text.contains("(") ? try SignatureArgument.event(text) : nil }
+        var topicFilter: [[Bytes32]?] = []
+        if let signature {
+            topicFilter.append([signature.topic0])
+        } else if let event {
+            topicFilter.append([try ChainArgument.hash(event, what: "topic 0")])
+        }
+        for (index, text) in topics.enumerated() {
+            topicFilter.append(text == "null" ? nil : [try topic(text, position: index + 1, event: signature)])
+        }
+        let filter = LogFilter(
+            fromBlock: try ChainArgument.block(fromBlock), toBlock: try ChainArgument.block(toBlock),
+            addresses: try address.map { try ChainArgument.address($0) }, topics: topicFilter)
+        let client = try rpc.client()
+        if json {
+            let value: JSONValue = try await client.call("eth_getLogs", [filter.json])
+            print(value.prettyText)
+            return
+        }
+        for log in try await client.logs(filter) {
+            LogPrinter.print(log, event: signature)
+        }
+    }
+
+    /// Topic `position` as a 0x word, or as the indexed parameter's value encoded into one.
+    private func topic(_ text: String, position: Int, event: ABIEvent?) throws -> Bytes32 {
+        let indexed = event?.inputs.filter(\.indexed) ?? []
+        guard position <= indexed.count, !indexed[position - 1].type.isDynamic else {
+            return try ChainArgument.hash(text, what: "topic \(position)")
+        }
+        let type = indexed[position - 1].type
+        let value = try parseArgument("topic \(position) (\(type))", text) { try ABIValue(parsing: $0, as: type) }
+        let encoded = try ABIEncoder.encode([value], as: [type])
+        // A static value of one word is the topic itself; a larger one (a struct, a fixed array) is hashed.
+        return encoded.count == 32 ? try Bytes32(encoded) : Keccak256.hash(encoded)
+    }
+}
+
+/// Prints one log: where it came from, and its event with values when the event is known.
+enum LogPrinter {
+    static func print(_ log: RPCLog, event: ABIEvent?) {
+        let place = "block \(log.blockNumber.map(String.init) ?? "pending") tx \(log.transactionHash.map { Hex.encode($0.bytes) } ?? "?") log \(log.logIndex.map(String.init) ?? "?")"
+        Swift.print("\(log.address) \(place)")
+        if let event, let decoded = try? event.decodeLog(topics: log.topics, data: log.data) {
+            let values = zip(event.inputs, decoded.values).map { "\($0.name.isEmpty ? "_" : $0.name)=\($1)" }
+            Swift.print("  \(event.name)(\(values.joined(separator: ", ")))")
+        } else {
+            for (index, topic) in log.topics.enumerated() { Swift.print("  topic\(index) \(Hex.encode(topic.bytes))") }
+            Swift.print("  data \(Hex.encode(log.data))")
+        }
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import PodiumABI
+import PodiumPrimitives
+import PodiumRLP
+import PodiumRPC
+
+/// Deploys a set of contracts in order, idempotently: a contract whose record matches what is on chain and whose
+/// creation code (with constructor arguments) is unchanged is kept; anything missing or changed is deployed. The
+/// record is saved after every transaction, so an interrupted run resumes where it stopped.
+public struct Deployer: Sendable {
+    /// What a run does, or would do, with one contract.
+    public struct Decision: Equatable, Sendable {
+        public enum Action: Equatable, Sendable { case keep, deploy, awaitPending }
+        public let name: String
+        public let action: Action
+        /// Why, in a few words ("not deployed", "constructor arguments or code changed", …).
+        public let reason: String
+        /// The contract's address: recorded, or predicted for a deployment.
+        public let address: Address?
+        /// The constructor arguments, as text.
+        public let arguments: [String]
+    }
+
+    public let sender: TransactionSender
+    public let steps: [DeploymentStep]
+    /// `deployments/<chainId>.json` or wherever the record lives.
+    public let recordURL: URL
+
+    public init(sender: TransactionSender, steps: [DeploymentStep], recordURL: URL) {
+        self.sender = sender
+        self.steps = steps
+        self.recordURL = recordURL
+    }
+
+    /// What `run` would do now, without sending anything; addresses of new contracts are predicted from the
+    /// deployer's nonce.
+    public func plan() async throws -> [Decision] {
+        let record = try loadRecord()
+        var nonce = try await sender.client.transactionCount(of: sender.address, at: .pending)
+        var addresses: [String: Address] = [:]
+        var decisions: [Decision] = []
+        for step in steps {
+            let prepared = try prepare(step, addresses)
+            var decision = try await decide(prepared, record.contracts[step.name])
+            if decision.action == .deploy {
+                decision = Decision(name: step.name, action: .deploy, reason: decision.reason,
+                                    address: Address.contractAddress(deployer: sender.address, nonce: nonce),
+                                    arguments: prepared.argumentTexts)
+                nonce += 1
+            }
+            addresses[step.name] = decision.address
+            decisions.append(decision)
+        }
+        return decisions
+    }
+
+    /// Brings the chain in line with the steps, reporting each decision as it is carried out, and returns the
+    /// final record.
+    public func run(report: @Sendable (Decision) -> Void = { _ in }) async throws -> DeploymentRecord {
+        var record = try loadRecord()
+        var addresses: [String: Address] = [:]
+        for step in steps {
+            let prepared = try prepare(step, addresses)
+            if let entry = record.contracts[step.name], entry.blockNumber == nil {
+                record.contracts[step.name] = try await settle(entry)
+                try record.save(to: recordURL)
+            }
+            let decision = try await decide(prepared, record.contracts[step.name])
+            if decision.action == .keep {
+                addresses[step.name] = decision.address
+                report(decision)
+                continue
+            }
+            let deployed = try await deploy(prepared, record: &record)
+            addresses[step.name] = deployed.address
+            report(Decision(name: step.name, action: .deploy, reason: decision.reason, address: deployed.address,
+                            arguments: prepared.argumentTexts))
+        }
+        return record
+    }
+
+    // MARK: Steps
+
+    /// A step with its artifact and arguments resolved.
+    private struct Prepared {
+        let name: String
+        let artifact: ContractArtifact
+        let code: [UInt8]
+        let codeHash: Bytes32
+        let argumentTexts: [String]
+    }
+
+    private func prepare(_ step: DeploymentStep, _ addresses: [String: Address]) throws -> Prepared {
+        let artifact = try ContractArtifacts.artifact(named: step.name)
+        let arguments = step.arguments(addresses)
+        let code = try artifact.deploymentCode(arguments: arguments)
+        return Prepared(name: step.name, artifact: artifact, code: code, codeHash: Keccak256.hash(code),
+                        argumentTexts: arguments.map(\.description))
+    }
+
+    private func decide(_ step: Prepared, _ entry: DeployedContract?) async throws -> Decision {
+        func decision(_ action: Decision.Action, _ reason: String, _ address: Address? = nil) -> Decision {
+            Decision(name: step.name, action: action, reason: reason, address: address, arguments: step.argumentTexts)
+        }
+        guard let entry else { return decision(.deploy, "not deployed") }
+        if entry.blockNumber == nil {
+            guard let pending = try await sender.client.transaction(entry.transactionHash) else {
+                return decision(.deploy, "its earlier transaction is unknown to the node")
+            }
+            let address = Address.contractAddress(deployer: pending.from, nonce: pending.nonce)
+            let state = pending.blockNumber == nil ? "is pending" : "is mined but not yet recorded"
+            return decision(.awaitPending, "its earlier transaction \(state)", address)
+        }
+        guard entry.creationCodeHash == step.codeHash else {
+            return decision(.deploy, "code or constructor arguments changed")
+        }
+        guard let address = entry.address else { return decision(.deploy, "no address recorded") }
+        let code = try await sender.client.code(at: address)
+        guard !step.artifact.runtimeCode.isEmpty, code.starts(with: step.artifact.runtimeCode) else {
+            return decision(.deploy, code.isEmpty ? "no code at the recorded address" : "different code on chain")
+        }
+        return decision(.keep, "unchanged", address)
+    }
+
+    /// The entry of a creation sent by an earlier run, completed from its receipt once mined; nil when the node
+    /// does not know the transaction or it failed, so the contract is deployed again.
+    private func settle(_ entry: DeployedContract) async throws -> DeployedContract? {
+        guard try await sender.client.transaction(entry.transactionHash) != nil else { return nil }
+        let receipt = try await sender.waitForReceipt(entry.transactionHash)
+        guard receipt.succeeded, let address = receipt.contractAddress else { return nil }
+        var settled = entry
+        (settled.address, settled.blockNumber) = (address, receipt.blockNumber)
+        return settled
+    }
+
+    private func deploy(_ step: Prepared, record: inout DeploymentRecord) async throws -> DeployedContract {
+        let hash: TxHash
+        do {
+            hash = try await sender.send(to: nil, input: step.code)
+        } catch {
+            throw DeploymentError.failed(contract: step.name, reason: error.description)
+        }
+        var entry = DeployedContract(
+            address: nil, transactionHash: hash, blockNumber: nil, creationCodeHash: step.codeHash,
+            constructorArguments: step.argumentTexts, sourceHash: step.artifact.sourceHash)
+        record.contracts[step.name] = entry
+        try record.save(to: recordURL)  // a crash from here on resumes by waiting for this transaction
+        let receipt: RPCReceipt
+        do {
+            receipt = try await sender.waitForReceipt(hash)
+        } catch {
+            throw DeploymentError.failed(contract: step.name, reason: error.description)
+        }
+        guard receipt.succeeded, let address = receipt.contractAddress else {
+            throw DeploymentError.failed(contract: step.name, reason: "creation transaction \(Hex.encode(hash.bytes)) reverted")
+        }
+        (entry.address, entry.blockNumber) = (address, receipt.blockNumber)
+        record.contracts[step.name] = entry
+        try record.save(to: recordURL)
+        return entry
+    }
+
+    private func loadRecord() throws -> DeploymentRecord {
+        let record = try DeploymentRecord.load(from: recordURL) ?? DeploymentRecord(chainID: sender.chainID)
+        guard record.chainID == sender.chainID else {
+            throw DeploymentError.record("\(recordURL.path) is for chain \(record.chainID), the node is chain \(sender.chainID)")
+        }
+        return record
+    }
+}

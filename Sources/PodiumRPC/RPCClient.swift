@@ -1,0 +1,177 @@
+import Foundation
+import Synchronization
+
+/// A JSON-RPC 2.0 client for an Ethereum node over HTTP: single calls and batches, a timeout per request, and
+/// retries with backoff for transport failures and HTTP 429/5xx (never for an answer the node gave, such as a
+/// revert).
+///
+/// Requests share one keep-alive connection and go out one at a time; use several clients for parallel requests.
+public final class RPCClient: Sendable {
+    /// The node's URL.
+    public let url: String
+    /// When and how often a failed request is retried.
+    public let retryPolicy: RetryPolicy
+
+    private let transport: CurlTransport
+    private let nextID = Atomic<Int>(1)
+
+    /// A client for the node at `url` (`http://127.0.0.1:8545`, an https provider URL, …).
+    ///
+    /// - Parameters:
+    ///   - timeout: how long one attempt of one request may take, connection included.
+    ///   - maximumResponseBytes: the largest answer accepted (64 MiB by default).
+    public init(
+        url: String, timeout: Duration = .seconds(30), retryPolicy: RetryPolicy = .standard,
+        maximumResponseBytes: Int = 64 << 20
+    ) throws(RPCError) {
+        guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+            throw .transport("RPC URL must start with http:// or https://, got \(url.debugDescription)")
+        }
+        self.url = url
+        self.retryPolicy = retryPolicy
+        self.transport = try CurlTransport(
+            url: url, timeout: timeout, connectTimeout: min(timeout, .seconds(10)),
+            maximumResponseBytes: maximumResponseBytes)
+    }
+
+    /// Calls `method` with `params` and decodes its result as `T` (use an optional `T` where the node may answer
+    /// null, as for an unknown transaction).
+    public func call<T: Decodable>(
+        _ method: String, _ params: [JSONValue] = [], as type: T.Type = T.self
+    ) async throws(RPCError) -> T {
+        let id = nextID.add(1, ordering: .relaxed).oldValue
+        let body = Self.requestText(id: id, method: method, params: params)
+        let answer = try await send(Array(body.utf8))
+        let envelope = try Self.decode(ResponseEnvelope<T>.self, from: answer, what: method)
+        return try envelope.outcome.mapError { RPCError.node($0) }.get()
+    }
+
+    /// Sends `calls` as one JSON-RPC batch and returns each call's outcome in the order given.
+    public func batch<T: Decodable>(
+        _ calls: [(method: String, params: [JSONValue])], as type: T.Type = T.self
+    ) async throws(RPCError) -> [Result<T, RPCError>] {
+        guard !calls.isEmpty else { return [] }
+        let firstID = nextID.add(calls.count, ordering: .relaxed).oldValue
+        let body = "[" + calls.enumerated().map { offset, call in
+            Self.requestText(id: firstID + offset, method: call.method, params: call.params)
+        }.joined(separator: ",") + "]"
+        let answer = try await send(Array(body.utf8))
+        let envelopes = try Self.decode([ResponseEnvelope<T>].self, from: answer, what: "batch")
+        var outcomes = [Result<T, RPCError>?](repeating: nil, count: calls.count)
+        for envelope in envelopes {
+            guard let id = envelope.id, (firstID..<firstID + calls.count).contains(id) else {
+                throw .invalidResponse("batch answer has an id that no request had: \(envelope.id.map(String.init) ?? "null")")
+            }
+            outcomes[id - firstID] = envelope.outcome.mapError { RPCError.node($0) }
+        }
+        return try outcomes.enumerated().map { (offset, outcome) throws(RPCError) in
+            guard let outcome else { throw .invalidResponse("batch answer lacks request \(offset) (\(calls[offset].method))") }
+            return outcome
+        }
+    }
+
+    /// POSTs a request, retrying as the policy says, and returns the body of the HTTP 200 answer (or of an error
+    /// status whose body is a JSON-RPC error).
+    private func send(_ body: [UInt8]) async throws(RPCError) -> [UInt8] {
+        var attempt = 1
+        while true {
+            do throws(RPCError) {
+                let response = try await transport.post(body)
+                if response.status == 200 { return response.body }
+                if !RPCError.isRetryable(httpStatus: response.status),
+                    response.body.first == UInt8(ascii: "{") || response.body.first == UInt8(ascii: "[")
+                {
+                    return response.body  // a JSON-RPC error carried by a 4xx status
+                }
+                throw .httpStatus(response.status, body: String(decoding: response.body, as: UTF8.self))
+            } catch {
+                guard error.isRetryable, let delay = retryPolicy.delay(afterAttempt: attempt) else { throw error }
+                try? await Task.sleep(for: delay)
+                attempt += 1
+            }
+        }
+    }
+
+    private static func requestText(id: Int, method: String, params: [JSONValue]) -> String {
+        #"{"jsonrpc":"2.0","id":\#(id),"method":\#(JSONValue.string(method).jsonText),"params":\#(JSONValue.array(params).jsonText)}"#
+    }
+
+    private static func decode<T: Decodable>(_ type: T.Type, from body: [UInt8], what: String) throws(RPCError) -> T {
+        do {
+            return try JSONDecoder().decode(type, from: Data(body))
+        } catch let error as DecodingError {
+            throw .invalidResponse("\(what): \(error.explanation)")
+        } catch {
+            throw .invalidResponse("\(what): \(error)")
+        }
+    }
+}
+
+/// When a failed request is tried again: up to `maximumAttempts` in all, waiting `initialDelay` and then twice as
+/// long each time, never more than `maximumDelay`.
+public struct RetryPolicy: Sendable, Equatable {
+    public var maximumAttempts: Int
+    public var initialDelay: Duration
+    public var maximumDelay: Duration
+
+    public init(maximumAttempts: Int, initialDelay: Duration, maximumDelay: Duration) {
+        self.maximumAttempts = maximumAttempts
+        self.initialDelay = initialDelay
+        self.maximumDelay = maximumDelay
+    }
+
+    /// Four attempts, 100 ms, 200 ms and 400 ms apart.
+    public static let standard = RetryPolicy(maximumAttempts: 4, initialDelay: .milliseconds(100), maximumDelay: .seconds(5))
+    /// One attempt, no retry.
+    public static let none = RetryPolicy(maximumAttempts: 1, initialDelay: .zero, maximumDelay: .zero)
+
+    /// How long to wait after failed attempt number `attempt` (1-based), or nil when no attempt is left.
+    public func delay(afterAttempt attempt: Int) -> Duration? {
+        guard attempt < maximumAttempts else { return nil }
+        let doubled = initialDelay * (1 << min(attempt - 1, 30))
+        return min(doubled, maximumDelay)
+    }
+}
+
+/// One JSON-RPC response: its id and either a result of type `T` or the node's error object.
+struct ResponseEnvelope<T: Decodable>: Decodable {
+    let id: Int?
+    let outcome: Result<T, NodeError>
+
+    private enum CodingKeys: String, CodingKey { case id, result, error }
+    private struct ErrorObject: Decodable {
+        let code: Int
+        let message: String
+        let data: JSONValue?
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try? container.decodeIfPresent(Int.self, forKey: .id)
+        if let error = try container.decodeIfPresent(ErrorObject.self, forKey: .error) {
+            outcome = .failure(NodeError(code: error.code, message: error.message, data: error.data))
+        } else if container.contains(.result) {
+            outcome = .success(try container.decode(T.self, forKey: .result))
+        } else {
+            throw DecodingError.keyNotFound(
+                CodingKeys.result, .init(codingPath: [], debugDescription: "neither result nor error"))
+        }
+    }
+}
+
+extension DecodingError {
+    /// One line: where in the answer and what was wrong.
+    var explanation: String {
+        let (context, what): (Context, String) =
+            switch self {
+            case .typeMismatch(let type, let context): (context, "expected \(type)")
+            case .valueNotFound(let type, let context): (context, "expected \(type), got null")
+            case .keyNotFound(let key, let context): (context, "missing key \(key.stringValue.debugDescription)")
+            case .dataCorrupted(let context): (context, "")
+            @unknown default: (Context(codingPath: [], debugDescription: ""), "undecodable")
+            }
+        let path = context.codingPath.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
+        let detail = [what, context.debugDescription].filter { !$0.isEmpty }.joined(separator: ": ")
+        return path.isEmpty ? detail : "at \(path.hasPrefix(".") ? String(path.dropFirst()) : path): \(detail)"
+    }
+}

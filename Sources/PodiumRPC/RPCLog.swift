@@ -1,0 +1,79 @@
+import PodiumPrimitives
+
+/// A log as `eth_getLogs` and receipts return it.
+public struct RPCLog: Hashable, Sendable, Decodable {
+    public let address: Address
+    public let topics: [Bytes32]
+    public let data: [UInt8]
+    /// Nil for a pending log.
+    public let blockNumber: UInt64?
+    public let blockHash: BlockHash?
+    public let transactionHash: TxHash?
+    public let transactionIndex: UInt64?
+    /// The log's position in its block.
+    public let logIndex: UInt64?
+    /// True when a reorg removed the log (filters report removals this way).
+    public let removed: Bool
+
+    private enum CodingKeys: String, CodingKey {
+        case address, topics, data, blockNumber, blockHash, transactionHash, transactionIndex, logIndex, removed
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        address = try container.address(.address)
+        topics = try container.bytes32Array(.topics)
+        data = try container.data(.data)
+        blockNumber = try container.quantityIfPresent(.blockNumber)
+        blockHash = try container.bytes32IfPresent(.blockHash)
+        transactionHash = try container.bytes32IfPresent(.transactionHash)
+        transactionIndex = try container.quantityIfPresent(.transactionIndex)
+        logIndex = try container.quantityIfPresent(.logIndex)
+        removed = try container.decodeIfPresent(Bool.self, forKey: .removed) ?? false
+    }
+}
+
+/// What `eth_getLogs` selects: a block range or one block hash, contract addresses, and topics position by
+/// position (nil matches anything; several values match any of them).
+public struct LogFilter: Hashable, Sendable {
+    public var fromBlock: BlockTag?
+    public var toBlock: BlockTag?
+    public var blockHash: BlockHash?
+    public var addresses: [Address]
+    public var topics: [[Bytes32]?]
+
+    /// A filter over `fromBlock...toBlock`.
+    public init(fromBlock: BlockTag? = nil, toBlock: BlockTag? = nil, addresses: [Address] = [], topics: [[Bytes32]?] = []) {
+        self.fromBlock = fromBlock
+        self.toBlock = toBlock
+        self.blockHash = nil
+        self.addresses = addresses
+        self.topics = topics
+    }
+
+    /// A filter over the one block `blockHash`.
+    public init(blockHash: BlockHash, addresses: [Address] = [], topics: [[Bytes32]?] = []) {
+        self.init(addresses: addresses, topics: topics)
+        self.blockHash = blockHash
+    }
+
+    /// The filter object `eth_getLogs` takes.
+    public var json: JSONValue {
+        var object: [String: JSONValue] = [:]
+        if let blockHash { object["blockHash"] = .bytes32(blockHash) }
+        if let fromBlock { object["fromBlock"] = fromBlock.json }
+        if let toBlock { object["toBlock"] = toBlock.json }
+        if addresses.count == 1 {
+            object["address"] = .address(addresses[0])
+        } else if !addresses.isEmpty {
+            object["address"] = .array(addresses.map(JSONValue.address))
+        }
+        if !topics.isEmpty {
+            object["topics"] = .array(topics.map { alternatives in
+                guard let alternatives else { return .null }
+                return alternatives.count == 1 ? .bytes32(alternatives[0]) : .array(alternatives.map(JSONValue.bytes32))
+            })
+        }
+        return .object(object)
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import PodiumABI
+import PodiumContracts
+import PodiumPrimitives
+import PodiumRPC
+import PodiumSigner
+import PodiumTestSupport
+import Testing
+
+/// `Deployer` on the devnet: the record, idempotent re-runs, redeploys of what changed, resuming.
+@Suite(.serialized) struct DeploymentTests {
+    @Test func recordMatchesTheChainAndAReRunSendsNothing() async throws {
+        let set = try await DeployedSet.start()
+        #expect(set.record.chainID == 31337)
+        #expect(set.record.contracts.keys.sorted() == ["Disperser", "GamePassSale", "GlicoToken", "PrizeDistributor"])
+        for (name, entry) in set.record.contracts {
+            let artifact = try ContractArtifacts.artifact(named: name)
+            let address = try #require(entry.address)
+            #expect(try await set.client.code(at: address).starts(with: artifact.runtimeCode))
+            let receipt = try #require(try await set.client.receipt(entry.transactionHash))
+            #expect(receipt.contractAddress == address && receipt.blockNumber == entry.blockNumber)
+            let transaction = try #require(try await set.client.transaction(entry.transactionHash))
+            #expect(Keccak256.hash(transaction.input) == entry.creationCodeHash)
+        }
+        #expect(set.record.contracts["GamePassSale"]?.constructorArguments == [
+            set.record.contracts["GlicoToken"]!.address!.description, set.treasury.description,
+            set.record.contracts["PrizeDistributor"]!.address!.description, DeploymentConfig.defaultGamePassPrice.description,
+        ])
+        #expect(try DeploymentRecord.load(from: set.recordURL) == set.record)
+
+        let head = try await set.client.blockNumber()
+        let again = deployer(set, config: DeployedSet.config)
+        #expect(try await again.plan().allSatisfy { $0.action == .keep })
+        #expect(try await again.run() == set.record)
+        #expect(try await set.client.blockNumber() == head)
+    }
+
+    @Test func dryRunPredictsTheAddressesARunGets() async throws {
+        let devnet = try TestDevnet.start()
+        let client = try RPCClient(url: devnet.url)
+        let sender = try await TransactionSender(client: client, key: DevnetAccounts.privateKeys[0])
+        let url = temporaryRecordURL()
+        let deployer = Deployer(sender: sender, steps: DeploymentStep.podium(config: DeployedSet.config, deployer: sender.address), recordURL: url)
+        let plan = try await deployer.plan()
+        #expect(plan.allSatisfy { $0.action == .deploy && $0.reason == "not deployed" })
+        #expect(try await client.blockNumber() == 0 && !FileManager.default.fileExists(atPath: url.path))
+        let record = try await deployer.run()
+        for decision in plan {
+            #expect(record.contracts[decision.name]?.address == decision.address)
+            #expect(record.contracts[decision.name]?.constructorArguments == decision.arguments)
+        }
+    }
+
+    @Test func changedSettingsRedeployOnlyWhatTheyTouch() async throws {
+        let set = try await DeployedSet.start()
+        var config = DeployedSet.config
+        config.gamePassPrice = DeployedSet.glico * 25
+        let record = try await deployer(set, config: config).run()
+        for name in ["GlicoToken", "PrizeDistributor", "Disperser"] {
+            #expect(record.contracts[name] == set.record.contracts[name])
+        }
+        #expect(record.contracts["GamePassSale"]?.address != set.record.contracts["GamePassSale"]?.address)
+        let sale = Contract(address: record.contracts["GamePassSale"]!.address!, abi: try ContractArtifacts.artifact(named: "GamePassSale").abi, client: set.client)
+        #expect(try await sale.call("price")[0].uintValue == DeployedSet.glico * 25)
+
+        // Code gone from the recorded address (another chain state) means a redeploy too.
+        var forged = record
+        forged.contracts["Disperser"]?.address = DevnetAccounts.privateKeys[9].address
+        try forged.save(to: set.recordURL)
+        let decisions = try await deployer(set, config: config).plan()
+        #expect(decisions.first { $0.name == "Disperser" }?.reason == "no code at the recorded address")
+        #expect(decisions.filter { $0.action == .deploy }.map(\.name) == ["Disperser"])
+    }
+
+    @Test func anInterruptedRunResumesFromItsPendingTransaction() async throws {
+        let devnet = try TestDevnet.start(arguments: ["--block-time", "1"])
+        let client = try RPCClient(url: devnet.url)
+        let sender = try await TransactionSender(client: client, key: DevnetAccounts.privateKeys[0])
+        let url = temporaryRecordURL()
+        let steps = DeploymentStep.podium(config: DeployedSet.config, deployer: sender.address)
+        // What a run killed right after sending the token's creation leaves behind.
+        let artifact = try ContractArtifacts.artifact(named: "GlicoToken")
+        let code = try artifact.deploymentCode(arguments: [])
+        let hash = try await sender.send(to: nil, input: code)
+        try DeploymentRecord(chainID: 31337, contracts: [
+            "GlicoToken": DeployedContract(address: nil, transactionHash: hash, blockNumber: nil, creationCodeHash: Keccak256.hash(code), constructorArguments: [], sourceHash: artifact.sourceHash),
+        ]).save(to: url)
+
+        let deployer = Deployer(sender: sender, steps: steps, recordURL: url)
+        let record = try await deployer.run()
+        let receipt = try #require(try await client.receipt(hash))
+        #expect(record.contracts["GlicoToken"]?.address == receipt.contractAddress)
+        #expect(record.contracts["GlicoToken"]?.transactionHash == hash)
+        #expect(record.contracts.count == 4)
+    }
+
+    @Test func aRecordForAnotherChainIsRefused() async throws {
+        let devnet = try TestDevnet.start()
+        let sender = try await TransactionSender(client: try RPCClient(url: devnet.url), key: DevnetAccounts.privateKeys[0])
+        let url = temporaryRecordURL()
+        try DeploymentRecord(chainID: 1).save(to: url)
+        let deployer = Deployer(sender: sender, steps: DeploymentStep.podium(config: .init(), deployer: sender.address), recordURL: url)
+        await #expect(throws: DeploymentError.record("\(url.path) is for chain 1, the node is chain 31337")) {
+            _ = try await deployer.run()
+        }
+    }
+
+    private func deployer(_ set: DeployedSet, config: DeploymentConfig) -> Deployer {
+        Deployer(sender: set.owner, steps: DeploymentStep.podium(config: config, deployer: set.owner.address), recordURL: set.recordURL)
+    }
+
+    private func temporaryRecordURL() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("podium-deploy-\(UUID().uuidString)/31337.json")
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// A server a test starts for itself: a process whose first line on stdout ends with the URL it listens on
+/// (`… http://127.0.0.1:PORT`). It is stopped by `stop()` or when released.
+public final class ListeningProcess: @unchecked Sendable {
+    /// Why the server could not start.
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// `http://127.0.0.1:<port>`.
+    public let url: String
+    private let process: Process
+
+    /// Runs `executable arguments…` and waits for its first line.
+    public init(executable: URL, arguments: [String]) throws {
+        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
+            throw Failure(description: "\(executable.path) missing: run `make test` (scripts/setup installs it)")
+        }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let stdout = Pipe()
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var line = Data()
+        let reader = stdout.fileHandleForReading
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = reader.availableData
+            if chunk.isEmpty {
+                process.waitUntilExit()
+                throw Failure(description: "\(executable.lastPathComponent) exited (status \(process.terminationStatus)) before listening")
+            }
+            line.append(chunk)
+        }
+        let text = String(decoding: line.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
+        guard let range = text.range(of: "http://") else {
+            process.terminate()
+            throw Failure(description: "unexpected first line: \(text)")
+        }
+        self.url = String(text[range.lowerBound...])
+        self.process = process
+    }
+
+    /// Stops the server (SIGTERM, then SIGKILL after 5 s) and waits for it to exit.
+    public func stop() {
+        guard process.isRunning else { return }
+        process.terminate()
+        let deadline = Date().addingTimeInterval(5)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+
+    deinit { stop() }
+}
+
+/// The devnet (`devnet/server.py` under `devnet/.venv`) on a free port, for one test or suite.
+public enum TestDevnet {
+    public static func start(arguments: [String] = []) throws -> ListeningProcess {
+        let root = PythonOracle.repositoryRoot
+        return try ListeningProcess(
+            executable: root.appendingPathComponent("devnet/.venv/bin/python"),
+            arguments: [root.appendingPathComponent("devnet/server.py").path, "--port", "0"] + arguments)
+    }
+}
+
+/// `Tests/tools/fault_proxy.py` in front of `upstream`: the first `count` requests fail as `mode` says
+/// (status503, status429, truncate, garbage), the rest pass through.
+public enum FaultProxy {
+    public static func start(upstream: String, mode: String, count: Int) throws -> ListeningProcess {
+        let root = PythonOracle.repositoryRoot
+        return try ListeningProcess(
+            executable: PythonOracle.python,
+            arguments: [root.appendingPathComponent("Tests/tools/fault_proxy.py").path, upstream, mode, "\(count)"])
+    }
+}
