@@ -9,7 +9,7 @@ SWIFT ?= swift
 setup:
 	@scripts/setup
 
-## The main job: a tour of the podium commands on real input (release build).
+## The main job on the devnet: deploy, sell Game Passes, pay a daily period (release build; see scripts/demo).
 demo: setup
 	$(SWIFT) build -c release --product podium
 	scripts/demo .build/release/podium

@@ -102,7 +102,7 @@ public struct Deployer: Sendable {
         func decision(_ action: Decision.Action, _ reason: String, _ address: Address? = nil) -> Decision {
             Decision(name: step.name, action: action, reason: reason, address: address, arguments: step.argumentTexts)
         }
-        guard let entry else { return decision(.deploy, "not deployed") }
+        guard let entry else { return decision(.deploy, "new") }
         if entry.blockNumber == nil {
             guard let pending = try await sender.client.transaction(entry.transactionHash) else {
                 return decision(.deploy, "its earlier transaction is unknown to the node")

@@ -42,7 +42,7 @@ import Testing
         let url = temporaryRecordURL()
         let deployer = Deployer(sender: sender, steps: DeploymentStep.podium(config: DeployedSet.config, deployer: sender.address), recordURL: url)
         let plan = try await deployer.plan()
-        #expect(plan.allSatisfy { $0.action == .deploy && $0.reason == "not deployed" })
+        #expect(plan.allSatisfy { $0.action == .deploy && $0.reason == "new" })
         #expect(try await client.blockNumber() == 0 && !FileManager.default.fileExists(atPath: url.path))
         let record = try await deployer.run()
         for decision in plan {
