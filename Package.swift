@@ -59,7 +59,10 @@ let package = Package(
 
         // Executables.
         .executableTarget(name: "podium", dependencies: ["PodiumCLI"]),
-        .executableTarget(name: "podium-bench", dependencies: ["PodiumPrimitives", "PodiumRLP", "PodiumABI", "PodiumSigner", "PodiumTransactions"]),
+        .executableTarget(
+            name: "podium-bench",
+            dependencies: ["PodiumPrimitives", "PodiumRLP", "PodiumABI", "PodiumSigner", "PodiumTransactions", "PodiumRPC"]
+        ),
 
         // Tests.
         .target(name: "PodiumTestSupport", path: "Tests/PodiumTestSupport"),

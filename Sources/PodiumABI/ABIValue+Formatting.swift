@@ -21,31 +21,9 @@ extension ABIValue {
         case .address(let address): out += "\"\(address)\""
         case .bool(let value): out += value ? "true" : "false"
         case .fixedBytes, .function, .bytes: out += "\"\(description)\""
-        case .string(let text): Self.appendJSONString(text, to: &out)
+        case .string(let text): JSONString.append(text, to: &out)
         case .array(let elements), .fixedArray(let elements), .tuple(let elements): elements.appendJSON(to: &out)
         }
-    }
-
-    /// Appends `text` as a JSON string (RFC 8259, section 7): quotes and backslashes escaped, control characters
-    /// as `\n`, `\t`, … or `\u00XX`, everything else as it is.
-    static func appendJSONString(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{00}"..."\u{1F}":
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
     }
 }
 

@@ -87,7 +87,6 @@ struct TransactionFieldList {
     init(_ envelope: TransactionEnvelope, sender: Address) {
         func integer(_ value: some CustomStringConvertible) -> Value { .text(value.description) }
         func to(_ kind: TxKind) -> Value { kind.address.map { .text($0.description) } ?? .null }
-        func word(_ value: UInt256) -> Value { .text(Bytes32(value).description) }
         let signature = envelope.signature
         var fields: [(String, Value)] = [("type", integer(envelope.type.rawValue))]
         switch envelope {
@@ -118,7 +117,7 @@ struct TransactionFieldList {
             ]
         }
         fields += [
-            ("r", word(signature.r)), ("s", word(signature.s)), ("from", .text(sender.description)),
+            ("r", integer(signature.r)), ("s", integer(signature.s)), ("from", .text(sender.description)),
             ("hash", .text(envelope.hash.description)),
         ]
         self.fields = fields

@@ -137,8 +137,8 @@ struct DecodeTransaction: ParsableCommand {
             nothing after the end, a signature that recovers a sender (low s). Prints the fields under their \
             JSON-RPC names, in this order: type, chainId, nonce, gas, gasPrice or maxFeePerGas and \
             maxPriorityFeePerGas, to, value, input, accessList, v (legacy) or yParity (typed), r, s, then the \
-            recovered from and the hash. Integers are decimal; addresses carry their EIP-55 checksum and to is null \
-            for a contract creation; bytes, r and s (as 32-byte words) and the hash are lowercase 0x-hex. A legacy \
+            recovered from and the hash. Integers, r and s among them, are decimal; addresses carry their EIP-55 \
+            checksum and to is null for a contract creation; bytes and the hash are lowercase 0x-hex. A legacy \
             transaction signed before EIP-155 has no chainId.
 
             Without --json: one 'name value' line per field, the access list as compact JSON. With --json: one \

@@ -1,3 +1,5 @@
+import PodiumPrimitives
+
 /// A JSON value as JSON-RPC carries it: request parameters, and results read without a typed shape.
 ///
 /// Numbers keep their text, so nothing is rounded on the way through; Ethereum's JSON-RPC sends quantities as hex
@@ -39,7 +41,7 @@ public enum JSONValue: Hashable, Sendable {
             text += "{\n"
             for (index, key) in members.keys.sorted().enumerated() {
                 text += inner
-                Self.writeString(key, into: &text)
+                JSONString.append(key, to: &text)
                 text += ": "
                 members[key]!.write(into: &text, indent: inner)
                 text += index == members.count - 1 ? "\n" : ",\n"
@@ -55,7 +57,7 @@ public enum JSONValue: Hashable, Sendable {
         case .null: text += "null"
         case .bool(let value): text += value ? "true" : "false"
         case .number(let digits): text += digits
-        case .string(let string): Self.writeString(string, into: &text)
+        case .string(let string): JSONString.append(string, to: &text)
         case .array(let values):
             text += "["
             for (index, value) in values.enumerated() {
@@ -67,30 +69,12 @@ public enum JSONValue: Hashable, Sendable {
             text += "{"
             for (index, key) in members.keys.sorted().enumerated() {
                 if index > 0 { text += "," }
-                Self.writeString(key, into: &text)
+                JSONString.append(key, to: &text)
                 text += ":"
                 members[key]!.write(into: &text)
             }
             text += "}"
         }
-    }
-
-    private static func writeString(_ string: String, into text: inout String) {
-        text += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        text += "\""
     }
 }
 

@@ -2,11 +2,12 @@
 // bench/compare reads from Podium and from every peer program. Build it in release mode.
 
 /// The suites, by the name `bench/compare` passes.
-let suites: [String: () -> [Figure]] = [
+let suites: [String: () async -> [Figure]] = [
     "keccak": keccakFigures,
     "uint256": uint256Figures,
     "secp256k1": secp256k1Figures,
     "abi": abiFigures,
+    "rpc": rpcFigures,
 ]
 
 import Foundation
@@ -17,4 +18,4 @@ guard arguments.count == 1, let suite = suites[arguments.first!] else {
     print("usage: podium-bench <\(names)>")
     exit(2)
 }
-for figure in suite() { print(figure.line) }
+for figure in await suite() { print(figure.line) }

@@ -6,7 +6,8 @@ import Testing
 @Suite struct TransactionCommandTests {
     static let key = WalletCommandTests.anvilKey
 
-    /// EIP-155's worked example: nonce 9, 20 gwei, 21000 gas, 1 ether to 0x3535…35 on chain 1, key 0x4646…46.
+    /// EIP-155's worked example: nonce 9, 20 gwei, 21000 gas, 1 ether to 0x3535…35 on chain 1, key 0x4646…46; the
+    /// EIP gives its v, r and s in decimal, as decode-tx prints them.
     static let eip155Example =
         "0xf86c098504a817c800825208943535353535353535353535353535353535353535880de0b6b3a76400008025a028ef61340bd939bc2195fe537567866003e1a15d3c71ff63e1590620aa636276a067cbe9d8997f761aecb703304b3800ccf555c9f3dc64214b297fb1966a3b6d83"
 
@@ -52,8 +53,8 @@ import Testing
             value    1000000000000000000
             input    0x
             v        37
-            r        0x28ef61340bd939bc2195fe537567866003e1a15d3c71ff63e1590620aa636276
-            s        0x67cbe9d8997f761aecb703304b3800ccf555c9f3dc64214b297fb1966a3b6d83
+            r        18515461264373351373200002665853028612451056578545711640558177340181847433846
+            s        46948507304638947509940763649030358759909902576025900602547168820602576006531
             from     0x9d8A62f656a8d1615C1294fd71e9CFb3E4855A4F
             hash     0x33469b22e9f636356c4160a87eb19df52b7412e8eac32a4a55ffe88ea8350788
             """)

@@ -87,8 +87,8 @@ def expected_fields(case, signed, raw):
             for item in case["accessList"]
         ]
         out["yParity"] = str(signed.v)
-    out["r"] = "0x%064x" % signed.r
-    out["s"] = "0x%064x" % signed.s
+    out["r"] = str(signed.r)
+    out["s"] = str(signed.s)
     out["from"] = Account.recover_transaction(raw)
     out["hash"] = "0x" + bytes(signed.hash).hex()
     return out

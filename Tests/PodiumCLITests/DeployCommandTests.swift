@@ -1,0 +1,153 @@
+import Foundation
+import PodiumTestSupport
+import Testing
+
+extension ChainCommandTests {
+    /// `podium deploy` against the devnet: the contracts land at account 0's CREATE addresses with the compiled
+    /// runtime code of abi/*.json, wired as the constructor arguments say; a re-run keeps them; --dry-run sends nothing.
+    @Suite struct Deploy {
+        static let names = ["GlicoToken", "PrizeDistributor", "Disperser", "GamePassSale"]
+
+        /// `deployedBytecode` of abi/<name>.json (none of the contracts has immutables, so it is the code on chain).
+        static func runtimeCode(_ name: String) throws -> String {
+            let url = PythonOracle.repositoryRoot.appendingPathComponent("abi/\(name).json")
+            let artifact = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+            let code = try #require(artifact["deployedBytecode"] as? String)
+            return code.hasPrefix("0x") ? code.lowercased() : "0x" + code.lowercased()
+        }
+
+        /// The verbs of deploy's decision lines (all but the first line).
+        static func verbs(_ output: String) -> [String] {
+            output.split(separator: "\n").dropFirst().map { String($0.prefix { $0 != " " }) }
+        }
+
+        @Test func deploysOnceThenKeeps() async throws {
+            let chain = try await DeployedChain.start()
+            defer { chain.stop() }
+            let rpc = ["--rpc-url", chain.url]
+            let lines = chain.output.split(separator: "\n").map(String.init)
+            let recordPath = chain.directory.appendingPathComponent("31337.json").path
+            #expect(lines.first == "chain 31337, deployer \(ChainCommandTests.account0), record \(recordPath)")
+            #expect(Self.verbs(chain.output) == ["deployed", "deployed", "deployed", "deployed"], "\(chain.output)")
+            for name in Self.names {
+                let address = try #require(DeployedChain.expectedAddresses[name])
+                #expect(lines.contains { $0.contains(name) && $0.contains(address) }, "\(name): \(chain.output)")
+            }
+
+            // The record: the four contracts at account 0's CREATE addresses, each created by the transaction
+            // and in the block it names.
+            #expect(chain.addresses == DeployedChain.expectedAddresses)
+            let record = try DeployedChain.record(in: chain.directory)
+            for (index, name) in Self.names.enumerated() {
+                let entry = try #require(record[name])
+                #expect(entry["blockNumber"] as? Int == index + 1, "\(name)")
+                let hash = try #require(entry["transactionHash"] as? String)
+                let receipt = ChainCommandTests.fields(try await ChainCommandTests.succeed(["receipt", hash] + rpc))
+                #expect(receipt["status"] == "1 (success)", "\(name)")
+                #expect(receipt["contractAddress"] == chain.addresses[name], "\(name)")
+                #expect(receipt["blockNumber"] == "\(index + 1)", "\(name)")
+                // The code on chain is the compiled runtime code.
+                let code = try await ChainCommandTests.succeed(["code", try #require(chain.addresses[name])] + rpc)
+                #expect(code.count > 2 && code.hasPrefix("0x"), "\(name)")
+                #expect(code == (try Self.runtimeCode(name)), "\(name)")
+            }
+            #expect(try await ChainCommandTests.succeed(["block-number"] + rpc) == "4")
+
+            // Wiring, read back from the contracts.
+            let token = try #require(chain.addresses["GlicoToken"])
+            let distributor = try #require(chain.addresses["PrizeDistributor"])
+            let sale = try #require(chain.addresses["GamePassSale"])
+            let account0 = ChainCommandTests.account0
+            for (contract, getter, value) in [
+                (distributor, "token()(address)", token), (distributor, "gameWallet()(address)", account0),
+                (distributor, "owner()(address)", account0), (sale, "token()(address)", token),
+                (sale, "treasury()(address)", account0), (sale, "distributor()(address)", distributor),
+                (sale, "price()(uint256)", "20000000000000000000"), (token, "owner()(address)", account0),
+            ] {
+                #expect(try await ChainCommandTests.succeed(["call", contract, getter] + rpc) == value, "\(getter)")
+            }
+
+            // A re-run keeps all four and sends nothing; the record stays as it was.
+            let before = try Data(contentsOf: chain.directory.appendingPathComponent("31337.json"))
+            let again = try await ChainCommandTests.succeed(
+                ["deploy", "--dev-account", "0", "--deployments", chain.directory.path] + rpc)
+            #expect(Self.verbs(again) == ["keep", "keep", "keep", "keep"], "\(again)")
+            #expect(try await ChainCommandTests.succeed(["block-number"] + rpc) == "4")
+            #expect(try Data(contentsOf: chain.directory.appendingPathComponent("31337.json")) == before)
+            // And so does a dry run.
+            let planned = try await ChainCommandTests.succeed(
+                ["deploy", "--dev-account", "0", "--deployments", chain.directory.path, "--dry-run"] + rpc)
+            #expect(Self.verbs(planned) == ["keep", "keep", "keep", "keep"], "\(planned)")
+        }
+
+        @Test func dryRunOnAFreshChainSendsNothing() async throws {
+            let devnet = try TestDevnet.start()
+            defer { devnet.stop() }
+            let rpc = ["--rpc-url", devnet.url]
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("podium-dry-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: directory) }
+
+            let planned = try await ChainCommandTests.succeed(
+                ["deploy", "--dev-account", "0", "--deployments", directory.path, "--dry-run"] + rpc)
+            #expect(Self.verbs(planned) == ["deploy", "deploy", "deploy", "deploy"], "\(planned)")
+            for name in Self.names { #expect(planned.contains(name), "\(name): \(planned)") }
+            #expect(try await ChainCommandTests.succeed(["block-number"] + rpc) == "0")
+            let token = try #require(DeployedChain.expectedAddresses["GlicoToken"])
+            #expect(try await ChainCommandTests.succeed(["code", token] + rpc) == "0x")
+            #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("31337.json").path))
+        }
+
+        /// --config sets the price and treasury; a changed price redeploys only the sale.
+        @Test func configSetsPriceAndTreasury() async throws {
+            let config = FileManager.default.temporaryDirectory.appendingPathComponent("podium-config-\(UUID().uuidString).json")
+            defer { try? FileManager.default.removeItem(at: config) }
+            try Data(#"{"gamePassPrice": "25", "treasury": "\#(ChainCommandTests.account2)"}"#.utf8).write(to: config)
+            let chain = try await DeployedChain.start(["--config", config.path])
+            defer { chain.stop() }
+            let rpc = ["--rpc-url", chain.url]
+            let sale = try #require(chain.addresses["GamePassSale"])
+            #expect(
+                try await ChainCommandTests.succeed(["call", sale, "price()(uint256)"] + rpc) == "25000000000000000000")
+            #expect(
+                try await ChainCommandTests.succeed(["call", sale, "treasury()(address)"] + rpc)
+                    == ChainCommandTests.account2)
+
+            try Data(#"{"gamePassPrice": "2.5", "treasury": "\#(ChainCommandTests.account2)"}"#.utf8).write(to: config)
+            let again = try await ChainCommandTests.succeed(
+                ["deploy", "--dev-account", "0", "--deployments", chain.directory.path, "--config", config.path] + rpc)
+            #expect(Self.verbs(again) == ["keep", "keep", "keep", "deployed"], "\(again)")
+            // Account 0's nonce 4 (anvil's fifth CREATE address).
+            let moved = "0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9"
+            #expect(try DeployedChain.record(in: chain.directory)["GamePassSale"]?["address"] as? String == moved)
+            #expect(try await ChainCommandTests.succeed(["call", moved, "price()(uint256)"] + rpc) == "2500000000000000000")
+            #expect(try await ChainCommandTests.succeed(["call", sale, "price()(uint256)"] + rpc) == "25000000000000000000")
+            #expect(try await ChainCommandTests.succeed(["block-number"] + rpc) == "5")
+        }
+
+        /// A config that cannot be used: one line naming it, before any request.
+        @Test(arguments: [
+            (#"{"gamePassPrice": "abc"}"#, "gamePassPrice"),
+            (#"{"gamePassPrice": "0"}"#, "above zero"),
+            (#"{"gamePassPrice": 25}"#, "gamePassPrice"),
+            (#"{"treasury": "0x1234"}"#, "treasury"),
+            ("{", "deployment config"),
+        ])
+        func refusesABadConfig(contents: String, mention: String) async throws {
+            let config = FileManager.default.temporaryDirectory.appendingPathComponent("podium-config-\(UUID().uuidString).json")
+            defer { try? FileManager.default.removeItem(at: config) }
+            try Data(contents.utf8).write(to: config)
+            let message = try await ChainCommandTests.fail(
+                ["deploy", "--dev-account", "0", "--config", config.path, "--rpc-url", ChainCommandTests.unreachable])
+            #expect(message.contains(mention), "\(contents): \(message)")
+            #expect(message.contains(config.path), "\(contents): \(message)")
+        }
+
+        @Test func refusesAMissingConfig() async throws {
+            let missing = "/nonexistent/podium-config.json"
+            let message = try await ChainCommandTests.fail(
+                ["deploy", "--dev-account", "0", "--config", missing, "--rpc-url", ChainCommandTests.unreachable])
+            #expect(message.contains("cannot read") && message.contains(missing), "\(message)")
+        }
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import PodiumTestSupport
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension ChainCommandTests {
+    /// `podium devnet up | status | reset | down` on a free port, checked with the chain commands and the process
+    /// table. The background server is always stopped, whatever fails.
+    @Suite struct DevnetLifecycle {
+        static let root = PythonOracle.repositoryRoot
+        static let devnetDirectory = root.appendingPathComponent("devnet")
+
+        @Test func upStatusResetDown() async throws {
+            let port = try Self.freePort()
+            let url = "http://127.0.0.1:\(port)"
+            let state = Self.devnetDirectory.appendingPathComponent(".state")
+            let pidFile = state.appendingPathComponent("devnet-\(port).pid")
+            let logFile = state.appendingPathComponent("devnet-\(port).log")
+            defer {
+                // Whatever happened, no server outlives the test.
+                if let text = try? String(contentsOf: pidFile, encoding: .utf8),
+                    let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), kill(pid, 0) == 0
+                {
+                    kill(pid, SIGKILL)
+                }
+                try? FileManager.default.removeItem(at: pidFile)
+                try? FileManager.default.removeItem(at: logFile)
+            }
+            // From the checkout, devnet/ is found in the working directory; elsewhere through $PODIUM_DEVNET_DIR.
+            func here(_ arguments: [String]) async throws -> Output {
+                try await Self.run(["devnet"] + arguments + ["--port", "\(port)"], in: Self.root)
+            }
+            func elsewhere(_ arguments: [String]) async throws -> Output {
+                try await Self.run(
+                    ["devnet"] + arguments + ["--port", "\(port)"], in: URL(fileURLWithPath: "/"),
+                    environment: ["PODIUM_DEVNET_DIR": Self.devnetDirectory.path])
+            }
+
+            let early = try await here(["status"])
+            let notRunning = ChainCommandTests.expectFailure(early, ["devnet", "status"])
+            #expect(notRunning.contains("not running on \(url)"), "\(notRunning)")
+
+            let up = try await here(["up"])
+            #expect(up.status == 0, "\(up.stderr)")
+            #expect(up.stdout.hasPrefix("devnet up on \(url) (pid "), "\(up.stdout)")
+            #expect(up.stdout.hasSuffix(", chain 31337)\n"), "\(up.stdout)")
+            let pidText = try String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            let pid = try #require(Int32(pidText))
+            #expect(up.stdout.contains("(pid \(pid),"), "\(up.stdout)")
+            #expect(kill(pid, 0) == 0)
+            #expect(try await ChainCommandTests.succeed(["chain-id", "--rpc-url", url]) == "31337")
+
+            let twice = try await elsewhere(["up"])
+            #expect(twice.status == 0, "\(twice.stderr)")
+            #expect(twice.stdout == "devnet already running on \(url) (pid \(pid))\n")
+
+            let status = try await elsewhere(["status"])
+            #expect(status.status == 0, "\(status.stderr)")
+            #expect(status.stdout == "devnet running on \(url) (pid \(pid)), chain 31337, block 0\n")
+
+            // One transaction, then reset back to genesis.
+            let hash = try await ChainCommandTests.succeed([
+                "send", ChainCommandTests.account1, "f()", "--value", "1ether", "--dev-account", "0", "--async",
+                "--rpc-url", url,
+            ])
+            #expect(
+                ChainCommandTests.fields(try await ChainCommandTests.succeed(["receipt", hash, "--rpc-url", url]))[
+                    "status"] == "1 (success)")
+            #expect(try await ChainCommandTests.succeed(["block-number", "--rpc-url", url]) == "1")
+            #expect(try await here(["status"]).stdout.hasSuffix(", chain 31337, block 1\n"))
+            let reset = try await here(["reset"])
+            #expect(reset.status == 0, "\(reset.stderr)")
+            #expect(reset.stdout == "devnet reset to genesis; block 0\n")
+            #expect(try await ChainCommandTests.succeed(["block-number", "--rpc-url", url]) == "0")
+            #expect(
+                try await ChainCommandTests.succeed(["balance", ChainCommandTests.account1, "--rpc-url", url])
+                    == ChainCommandTests.genesisBalance)
+
+            let started = ContinuousClock.now
+            let down = try await here(["down"])
+            #expect(down.status == 0, "\(down.stderr)")
+            #expect(down.stdout == "devnet stopped (pid \(pid))\n")
+            #expect(ContinuousClock.now - started < .seconds(5), "down took \(ContinuousClock.now - started)")
+            #expect(kill(pid, 0) != 0, "pid \(pid) still alive")
+            #expect(!FileManager.default.fileExists(atPath: pidFile.path))
+
+            let after = ChainCommandTests.expectFailure(try await here(["status"]), ["devnet", "status"])
+            #expect(after.contains("not running on \(url)"), "\(after)")
+            _ = try await ChainCommandTests.fail(["chain-id", "--rpc-url", url])
+            let again = try await here(["down"])
+            #expect(again.status == 0, "\(again.stderr)")
+            #expect(again.stdout == "devnet not running on port \(port)\n")
+        }
+
+        /// Outside a checkout and without $PODIUM_DEVNET_DIR there is no devnet to start.
+        @Test func upOutsideTheCheckoutSaysWhy() async throws {
+            let port = try Self.freePort()
+            let result = try await Self.run(["devnet", "up", "--port", "\(port)"], in: URL(fileURLWithPath: "/"))
+            let message = ChainCommandTests.expectFailure(result, ["devnet", "up"])
+            #expect(message.contains("devnet/server.py not found"), "\(message)")
+        }
+
+        /// Reset with no node on the port fails in one line.
+        @Test func resetWithoutANode() async throws {
+            let port = try Self.freePort()
+            let result = try await Self.run(["devnet", "reset", "--port", "\(port)"], in: Self.root)
+            _ = ChainCommandTests.expectFailure(result, ["devnet", "reset"])
+        }
+
+        /// A port nothing listens on: bound to port 0 by the kernel, then closed.
+        static func freePort() throws -> Int {
+            #if canImport(Glibc)
+                let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            #else
+                let fd = socket(AF_INET, SOCK_STREAM, 0)
+            #endif
+            try #require(fd >= 0)
+            defer { close(fd) }
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = 0
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let bound = withUnsafeMutablePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+            }
+            try #require(bound == 0)
+            let named = withUnsafeMutablePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+            }
+            try #require(named == 0)
+            return Int(UInt16(bigEndian: address.sin_port))
+        }
+
+        /// Runs podium in `directory` with the test's environment less $PODIUM_DEVNET_DIR, plus `environment`
+        /// (PodiumProcess.run can set neither).
+        static func run(
+            _ arguments: [String], in directory: URL, environment: [String: String] = [:]
+        ) async throws -> Output {
+            var inherited = ProcessInfo.processInfo.environment
+            inherited["PODIUM_DEVNET_DIR"] = nil
+            let process = Process()
+            process.executableURL = PodiumProcess.executable
+            process.arguments = arguments
+            process.currentDirectoryURL = directory
+            process.environment = inherited.merging(environment) { $1 }
+            let stdout = Pipe(), stderr = Pipe()
+            process.standardOutput = stdout
+            process.standardError = stderr
+            try process.run()
+            async let output = Task.detached { stdout.fileHandleForReading.readDataToEndOfFile() }.value
+            async let errors = Task.detached { stderr.fileHandleForReading.readDataToEndOfFile() }.value
+            let (out, err) = await (output, errors)
+            process.waitUntilExit()
+            return Output(
+                status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                stderr: String(decoding: err, as: UTF8.self))
+        }
+    }
+}
