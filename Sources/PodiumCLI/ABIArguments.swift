@@ -30,6 +30,11 @@ struct FunctionArguments: ParsableArguments {
     /// The function and its arguments' values; the first `--` still ends the options as usual
     /// (`podium calldata 'f(int8)' -- -1`).
     func parse() throws -> (ABIFunction, [ABIValue]) {
+        try Self.parse(signature: signature, arguments: arguments)
+    }
+
+    /// `signature` and its `arguments`, as `parse()` reads them.
+    static func parse(signature: String, arguments: [String]) throws -> (ABIFunction, [ABIValue]) {
         let function = try SignatureArgument.function(signature)
         var texts = arguments
         if let terminator = texts.firstIndex(of: "--") { texts.remove(at: terminator) }

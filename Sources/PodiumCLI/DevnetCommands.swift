@@ -109,12 +109,14 @@ struct DevnetUp: AsyncParsableCommand {
                 return
             }
             guard process.isRunning else {
+                try? FileManager.default.removeItem(at: home.pidFile(port: options.port))
                 let tail = (try? String(contentsOf: log, encoding: .utf8))?.split(separator: "\n").last ?? "no output"
                 throw CommandFailure("devnet exited with status \(process.terminationStatus): \(tail)")
             }
             try await Task.sleep(for: .milliseconds(100))
         }
         process.terminate()
+        try? FileManager.default.removeItem(at: home.pidFile(port: options.port))
         throw CommandFailure("devnet did not answer on \(options.url) within 60 s; see \(log.path)")
     }
 }

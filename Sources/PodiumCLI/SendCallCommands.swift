@@ -40,7 +40,7 @@ struct Call: AsyncParsableCommand {
 /// `podium send <TO> <SIG> [ARGS…]`, as `cast send`.
 struct Send: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Sign and send a transaction calling a contract function, wait for its receipt and print it.",
+        abstract: "Sign and send a transaction calling a contract function (or sending ether), wait for its receipt and print it.",
         discussion: """
             An EIP-1559 transaction: the nonce comes from the node, the fees from eth_feeHistory and the gas limit \
             from eth_estimateGas plus 20%. A call that would revert is refused before anything is sent; a \
@@ -49,7 +49,10 @@ struct Send: AsyncParsableCommand {
             \(abiArgumentSyntax)
             """)
     @Argument(help: ArgumentHelp("The contract (or account) called.", valueName: "TO")) var to: String
-    @OptionGroup var call: FunctionArguments
+    @Argument(help: ArgumentHelp("The function signature; leave it out for a plain ether transfer.", valueName: "SIG"))
+    var signature: String?
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("One argument per parameter.", valueName: "ARGS"))
+    var arguments: [String] = []
     @Option(help: ArgumentHelp("Wei to send along (1ether and 2gwei work too).", valueName: "VALUE")) var value: String?
     @Option(help: ArgumentHelp("The gas limit instead of an estimate.", valueName: "GAS")) var gasLimit: UInt64?
     @Option(help: "Blocks, the transaction's own included, to wait for.") var confirmations: UInt64 = 1
@@ -59,8 +62,13 @@ struct Send: AsyncParsableCommand {
 
     func run() async throws {
         let target = try ChainArgument.address(to, what: "destination address")
-        let (function, values) = try call.parse()
-        let input = try function.encodeCall(values)
+        var input: [UInt8] = []
+        if let signature {
+            let (function, values) = try FunctionArguments.parse(signature: signature, arguments: arguments)
+            input = try function.encodeCall(values)
+        } else if !arguments.isEmpty {
+            throw CommandFailure("arguments given without a function signature")
+        }
         let amount = try value.map { text in try parseArgument("--value", text) { try ABIValue(parsing: $0, as: .uint256).uintValue! } } ?? .zero
         let transactionSender = try await TransactionSender(client: rpc.client(), key: sender.load())
         if async {

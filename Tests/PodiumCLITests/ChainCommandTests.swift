@@ -135,6 +135,20 @@ import Testing
         let reverted = try await Self.fail(
             ["call", token, "mint(address,uint256)", Self.account5, "1", "--from", Self.account5] + rpc)
         #expect(reverted.contains("only owner"), "\(reverted)")
+        // With a gas limit there is no estimate: the transaction is mined, reverts, and send says so.
+        let mined = try await Self.fail(
+            ["send", token, "mint(address,uint256)", Self.account5, "1", "--dev-account", "5", "--gas-limit", "100000"]
+                + rpc)
+        let revertBlock = "\(try #require(UInt64(mintBlock)) + 1)"
+        #expect(mined.contains("reverted in block \(revertBlock)") && mined.contains("only owner"), "\(mined)")
+        #expect(try await Self.succeed(["block-number"] + rpc) == revertBlock)
+        let revertedBlock = try Self.object(try await Self.succeed(["block", revertBlock, "--json"] + rpc))
+        let revertHash = try #require((revertedBlock["transactions"] as? [String])?.first)
+        let revertReceipt = Self.fields(try await Self.succeed(["receipt", revertHash] + rpc))
+        #expect(revertReceipt["status"] == "0 (reverted)")
+        #expect(revertReceipt["from"] == Self.account5)
+        #expect(mined.contains(revertHash), "\(mined)")
+        #expect(try await Self.succeed(["balance", Self.account5, "--erc20", token] + rpc) == "0")
 
         // --async: a hash at once, then the receipt.
         let hash = try await Self.succeed(
@@ -319,49 +333,57 @@ import Testing
     }
 }
 
-/// A devnet with Podium's contracts deployed by `podium deploy --dev-account 0`.
-struct DeployedChain {
-    let devnet: ListeningProcess
-    /// Where the deployment record went; `stop()` removes it.
-    let directory: URL
-    /// By contract name, from the record.
-    let addresses: [String: String]
-    /// What deploy printed.
-    let output: String
-    var url: String { devnet.url }
+extension ChainCommandTests {
+    /// A devnet with Podium's contracts deployed by `podium deploy --dev-account 0`.
+    struct DeployedChain {
+        let devnet: ListeningProcess
+        /// Where the deployment record went; `stop()` removes it.
+        let directory: URL
+        /// By contract name, from the record.
+        let addresses: [String: String]
+        /// What deploy printed.
+        let output: String
+        var url: String { devnet.url }
 
-    /// The CREATE addresses of account 0's nonces 0–3 (as anvil and Hardhat list them): the four contracts in
-    /// dependency order.
-    static let expectedAddresses = [
-        "GlicoToken": "0x5FbDB2315678afecb367f032d93F642f64180aa3",
-        "PrizeDistributor": "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512",
-        "Disperser": "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0",
-        "GamePassSale": "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9",
-    ]
+        /// The CREATE addresses of account 0's nonces 0–3 (as anvil and Hardhat list them): the four contracts in
+        /// dependency order.
+        static let expectedAddresses = [
+            "GlicoToken": "0x5FbDB2315678afecb367f032d93F642f64180aa3",
+            "PrizeDistributor": "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512",
+            "Disperser": "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0",
+            "GamePassSale": "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9",
+        ]
 
-    /// Starts a devnet and deploys to it, with `extra` arguments for deploy; expects success.
-    static func start(
-        _ extra: [String] = [], sourceLocation: SourceLocation = #_sourceLocation
-    ) async throws -> DeployedChain {
-        let devnet = try TestDevnet.start()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("podium-deploy-\(UUID().uuidString)")
-        let result = try await PodiumProcess.run(
-            ["deploy", "--rpc-url", devnet.url, "--dev-account", "0", "--deployments", directory.path] + extra)
-        #expect(result.status == 0, "deploy: \(result.stderr)", sourceLocation: sourceLocation)
-        let addresses = try record(in: directory).mapValues { try #require($0["address"] as? String) }
-        return DeployedChain(devnet: devnet, directory: directory, addresses: addresses, output: result.stdout)
-    }
+        /// Starts a devnet and deploys to it, with `extra` arguments for deploy; expects success.
+        static func start(
+            _ extra: [String] = [], sourceLocation: SourceLocation = #_sourceLocation
+        ) async throws -> DeployedChain {
+            let devnet = try TestDevnet.start()
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("podium-deploy-\(UUID().uuidString)")
+            let result = try await PodiumProcess.run(
+                ["deploy", "--rpc-url", devnet.url, "--dev-account", "0", "--deployments", directory.path] + extra)
+            #expect(result.status == 0, "deploy: \(result.stderr)", sourceLocation: sourceLocation)
+            do {
+                let addresses = try record(in: directory).mapValues { try #require($0["address"] as? String) }
+                return DeployedChain(devnet: devnet, directory: directory, addresses: addresses, output: result.stdout)
+            } catch {
+                devnet.stop()
+                try? FileManager.default.removeItem(at: directory)
+                throw error
+            }
+        }
 
-    /// The contracts of `<directory>/31337.json`, by name.
-    static func record(in directory: URL) throws -> [String: [String: Any]] {
-        let data = try Data(contentsOf: directory.appendingPathComponent("31337.json"))
-        let file = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(file["chainId"] as? Int == 31337)
-        return try #require(file["contracts"] as? [String: [String: Any]])
-    }
+        /// The contracts of `<directory>/31337.json`, by name.
+        static func record(in directory: URL) throws -> [String: [String: Any]] {
+            let data = try Data(contentsOf: directory.appendingPathComponent("31337.json"))
+            let file = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            #expect(file["chainId"] as? Int == 31337)
+            return try #require(file["contracts"] as? [String: [String: Any]])
+        }
 
-    func stop() {
-        devnet.stop()
-        try? FileManager.default.removeItem(at: directory)
+        func stop() {
+            devnet.stop()
+            try? FileManager.default.removeItem(at: directory)
+        }
     }
 }

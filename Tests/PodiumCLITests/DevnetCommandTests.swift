@@ -137,29 +137,14 @@ extension ChainCommandTests {
             return Int(UInt16(bigEndian: address.sin_port))
         }
 
-        /// Runs podium in `directory` with the test's environment less $PODIUM_DEVNET_DIR, plus `environment`
-        /// (PodiumProcess.run can set neither).
+        /// Runs podium in `directory` with the test's environment less $PODIUM_DEVNET_DIR, plus `environment`.
         static func run(
             _ arguments: [String], in directory: URL, environment: [String: String] = [:]
         ) async throws -> Output {
             var inherited = ProcessInfo.processInfo.environment
             inherited["PODIUM_DEVNET_DIR"] = nil
-            let process = Process()
-            process.executableURL = PodiumProcess.executable
-            process.arguments = arguments
-            process.currentDirectoryURL = directory
-            process.environment = inherited.merging(environment) { $1 }
-            let stdout = Pipe(), stderr = Pipe()
-            process.standardOutput = stdout
-            process.standardError = stderr
-            try process.run()
-            async let output = Task.detached { stdout.fileHandleForReading.readDataToEndOfFile() }.value
-            async let errors = Task.detached { stderr.fileHandleForReading.readDataToEndOfFile() }.value
-            let (out, err) = await (output, errors)
-            process.waitUntilExit()
-            return Output(
-                status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                stderr: String(decoding: err, as: UTF8.self))
+            return Output(try await PodiumProcess.run(
+                arguments, directory: directory, environment: inherited.merging(environment) { $1 }))
         }
     }
 }

@@ -77,7 +77,7 @@ import Testing
         let arguments = ["mktx", "--chain-id", "31337", "--nonce", "0", "--gas-limit", "21000",
                          "--max-fee-per-gas", "2gwei", "--priority-gas-price", "1gwei", WalletCommandTests.anvilAddress]
         let withFlag = try await WalletCommandTests.succeed(arguments + ["--private-key", Self.key])
-        let fromEnvironment = try await WalletCommandTests.run(arguments, environment: ["PODIUM_PRIVATE_KEY": Self.key])
+        let fromEnvironment = try await PodiumProcess.run(arguments, environment: ["PODIUM_PRIVATE_KEY": Self.key])
         #expect(fromEnvironment.stdout == withFlag + "\n")
     }
 

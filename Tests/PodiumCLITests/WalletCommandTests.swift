@@ -78,20 +78,20 @@ import Testing
     }
 
     @Test func keyComesFromEnvironmentWhenFlagIsAbsent() async throws {
-        let fromEnvironment = try await Self.run(
+        let fromEnvironment = try await PodiumProcess.run(
             ["wallet", "address"], environment: ["PODIUM_PRIVATE_KEY": Self.anvilKey])
         #expect(fromEnvironment.stdout == Self.anvilAddress + "\n")
 
-        let flagWins = try await Self.run(
+        let flagWins = try await PodiumProcess.run(
             ["wallet", "address", "--private-key", "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d"],
             environment: ["PODIUM_PRIVATE_KEY": Self.anvilKey])
         #expect(flagWins.stdout == "0x70997970C51812dc3A010C7d01b50e0d17dc79C8\n")
 
-        let none = try await Self.run(["wallet", "address"], environment: [:])
+        let none = try await PodiumProcess.run(["wallet", "address"], environment: [:])
         #expect(none.status != 0)
         #expect(none.stderr == "podium: no private key: pass --private-key or set PODIUM_PRIVATE_KEY\n")
 
-        let bad = try await Self.run(["wallet", "sign", "hi"], environment: ["PODIUM_PRIVATE_KEY": "0x1234"])
+        let bad = try await PodiumProcess.run(["wallet", "sign", "hi"], environment: ["PODIUM_PRIVATE_KEY": "0x1234"])
         #expect(bad.status != 0)
         #expect(bad.stderr == "podium: invalid private key in $PODIUM_PRIVATE_KEY: a private key is 64 hex digits, got 4\n")
     }
@@ -161,7 +161,7 @@ import Testing
         let expected = try #require(answer.documents.first?["signature"])
         #expect(try await Self.succeed(["wallet", "sign", "--private-key", Self.anvilKey, "--typed-data", file.path])
             == expected)
-        let fromEnvironment = try await Self.run(
+        let fromEnvironment = try await PodiumProcess.run(
             ["wallet", "sign", "--typed-data", file.path], environment: ["PODIUM_PRIVATE_KEY": Self.anvilKey])
         #expect(fromEnvironment.stdout == expected + "\n")
     }
@@ -302,24 +302,6 @@ import Testing
         let result = try await PodiumProcess.run(arguments)
         #expect(result.status == 0, "\(arguments): \(result.stderr)")
         return String(result.stdout.dropLast())
-    }
-
-    /// Runs podium with exactly `environment`, which `PodiumProcess.run` cannot set.
-    static func run(
-        _ arguments: [String], environment: [String: String]
-    ) async throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = PodiumProcess.executable
-        process.arguments = arguments
-        process.environment = environment
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
     }
 }
 

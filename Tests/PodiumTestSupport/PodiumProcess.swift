@@ -20,11 +20,16 @@ public enum PodiumProcess {
         return directory.appendingPathComponent("podium")
     }
 
-    /// Runs `podium arguments…` and waits for it.
-    public static func run(_ arguments: [String]) async throws -> Result {
+    /// Runs `podium arguments…` and waits for it: in `directory` when given, with exactly `environment` when given
+    /// (else the test's own).
+    public static func run(
+        _ arguments: [String], directory: URL? = nil, environment: [String: String]? = nil
+    ) async throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        if let environment { process.environment = environment }
         let stdout = Pipe(), stderr = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
