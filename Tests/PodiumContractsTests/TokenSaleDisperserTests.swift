@@ -49,6 +49,23 @@ import Testing
         #expect(try await token.call("allowance", [.address(player.address), .address(spender.address)])[0].uintValue == 6)
     }
 
+    @Test(arguments: ["GlicoToken", "PrizeDistributor", "GamePassSale"])
+    func ownershipMovesOnlyByTheOwner(name: String) async throws {
+        let contract = try set.contract(name)
+        #expect(try await contract.call("owner")[0].addressValue == set.owner.address)
+        #expect(await revertMessage {
+            _ = try await contract.send("transferOwnership", [.address(player.address)], from: player)
+        } == "only owner")
+        #expect(await revertMessage {
+            _ = try await contract.send("transferOwnership", [.address(Address.zero)], from: set.owner)
+        } == "zero address")
+        let moved = try await contract.send("transferOwnership", [.address(player.address)], from: set.owner)
+        let event = try #require(contract.events(in: moved).first)
+        #expect(event.event.name == "OwnershipTransferred")
+        #expect(event["previousOwner"] == .address(set.owner.address) && event["newOwner"] == .address(player.address))
+        #expect(try await contract.call("owner")[0].addressValue == player.address)
+    }
+
     @Test func gamePassSplitsThePriceOnChainAsDesigned() async throws {
         let price = DeploymentConfig.defaultGamePassPrice
         #expect(try await sale.call("price")[0].uintValue == price)
