@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PodiumPrimitives
 import PodiumRPC
 
 /// `podium devnet up | down | status | reset | run`: the local chain in devnet/ (py-evm behind a JSON-RPC server).

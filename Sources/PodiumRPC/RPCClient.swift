@@ -1,4 +1,5 @@
 import Foundation
+import PodiumPrimitives
 import Synchronization
 
 /// A JSON-RPC 2.0 client for an Ethereum node over HTTP: single calls and batches, a timeout per request, and

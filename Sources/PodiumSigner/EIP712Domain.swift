@@ -1,3 +1,5 @@
+import PodiumPrimitives
+
 /// The `EIP712Domain` struct whose hash is the domain separator: any of the five members EIP-712 defines, in its
 /// order, each with its type. A document may declare the struct in `types`, or leave it out and have it made from
 /// the members its `domain` has (as eth-account, ethers and viem do).
@@ -43,7 +45,7 @@ enum EIP712Domain {
     }
 
     /// The members of `EIP712Domain` for a domain object whose type is not declared: those of the five it has.
-    static func fields(for domain: [String: EIP712Value]) throws(EIP712Error) -> [EIP712Field] {
+    static func fields(for domain: [String: JSONValue]) throws(EIP712Error) -> [EIP712Field] {
         if let unknown = domain.keys.filter({ key in !fields.contains { $0.name == key } }).min() {
             throw EIP712Error(
                 .invalidDomainField("\(unknown.debugDescription) is not an EIP712Domain field (\(names))"),

@@ -21,7 +21,7 @@ extension EIP712Types {
     /// `encodeData` (EIP-712): typeHash(name) followed by one 32-byte word per member of `value`, a JSON object
     /// with exactly the struct's members. Errors name the value from `root` (`message.to.wallet`).
     public func encodeData(
-        _ name: String, _ value: EIP712Value, root: String = "message"
+        _ name: String, _ value: JSONValue, root: String = "message"
     ) throws(EIP712Error) -> [UInt8] {
         guard structs[name] != nil else { throw EIP712Error(.undefinedType(name)) }
         var encoder = EIP712Encoder(types: self, root: root)
@@ -30,7 +30,7 @@ extension EIP712Types {
 
     /// `hashStruct` (EIP-712): keccak256(encodeData(name, value)).
     public func hashStruct(
-        _ name: String, _ value: EIP712Value, root: String = "message"
+        _ name: String, _ value: JSONValue, root: String = "message"
     ) throws(EIP712Error) -> Bytes32 {
         Keccak256.hash(try encodeData(name, value, root: root))
     }
@@ -77,7 +77,7 @@ struct EIP712Encoder {
     }
 
     /// typeHash(name) ‖ the member words of `value`; `name` must be a struct of `types`.
-    mutating func encodeData(_ name: String, _ value: EIP712Value) throws(EIP712Error) -> [UInt8] {
+    mutating func encodeData(_ name: String, _ value: JSONValue) throws(EIP712Error) -> [UInt8] {
         guard case .object(let members) = value else { throw mismatch(name, value) }
         let fields = types.structs[name, default: []]
         let memberTypes = types.memberTypes[name, default: []]
@@ -100,7 +100,7 @@ struct EIP712Encoder {
     /// words for an array, hashStruct for a struct (32 zero bytes for `null`, as eth_signTypedData_v4 does), the
     /// atomic encoding otherwise.
     private mutating func encode(
-        _ value: EIP712Value, as type: EIP712FieldType, depth: Int
+        _ value: JSONValue, as type: EIP712FieldType, depth: Int
     ) throws(EIP712Error) -> Bytes32 {
         guard depth == 0 else {
             guard case .array(let elements) = value else { throw mismatch(type.name(depth: depth), value) }
@@ -128,7 +128,7 @@ struct EIP712Encoder {
     /// The word of an atomic value: integers, addresses and booleans as the ABI encodes them, `bytes<N>`
     /// left-aligned, `bytes` and `string` as the keccak256 of their bytes.
     private func encode(
-        _ value: EIP712Value, as type: EIP712Atomic, named name: String
+        _ value: JSONValue, as type: EIP712Atomic, named name: String
     ) throws(EIP712Error) -> Bytes32 {
         switch (type, value) {
         case (.bool, .bool(let truth)):
@@ -170,7 +170,7 @@ struct EIP712Encoder {
     /// The sign, magnitude and text of an integer value: a JSON number without fraction or exponent, or a string
     /// of an optional `-` and decimal digits or `0x`-hex. A magnitude above 2²⁵⁶ − 1 is out of range.
     private func integer(
-        _ value: EIP712Value, _ name: String
+        _ value: JSONValue, _ name: String
     ) throws(EIP712Error) -> (negative: Bool, magnitude: UInt256, text: String) {
         let text: String
         switch value {
@@ -194,7 +194,7 @@ struct EIP712Encoder {
     }
 
     /// The bytes of `0x`-hex text.
-    private func hexBytes(_ text: String, _ value: EIP712Value, _ name: String) throws(EIP712Error) -> [UInt8] {
+    private func hexBytes(_ text: String, _ value: JSONValue, _ name: String) throws(EIP712Error) -> [UInt8] {
         guard let bytes = try? Hex.decode(text, requirePrefix: true) else { throw mismatch(name, value) }
         return bytes
     }
@@ -207,7 +207,7 @@ struct EIP712Encoder {
         return hash
     }
 
-    private func mismatch(_ expected: String, _ value: EIP712Value) -> EIP712Error {
+    private func mismatch(_ expected: String, _ value: JSONValue) -> EIP712Error {
         failure(.typeMismatch(expected: expected, found: value.summary))
     }
 

@@ -14,9 +14,9 @@ public struct EIP712TypedData: Sendable {
     /// The struct type of `message`.
     public let primaryType: String
     /// The domain's members.
-    public let domain: EIP712Value
+    public let domain: JSONValue
     /// The message, a value of `primaryType`.
-    public let message: EIP712Value
+    public let message: JSONValue
     /// hashStruct(EIP712Domain, domain).
     public let domainSeparator: Bytes32
     /// hashStruct(primaryType, message).
@@ -25,11 +25,16 @@ public struct EIP712TypedData: Sendable {
     /// Reads a typed-data document; errors name the offending member (`message.to.wallet: expected address, got
     /// "0x12"`).
     public init(json: some Collection<UInt8>) throws(EIP712Error) {
-        let value = try EIP712Value(json: json)
+        let value: JSONValue
+        do {
+            value = try JSONValue(json: json)
+        } catch {
+            throw EIP712Error(.invalidJSON(error.reason, offset: error.offset))
+        }
         guard case .object(let document) = value else {
             throw EIP712Error(.typeMismatch(expected: "a typed-data object", found: value.summary))
         }
-        func member(_ key: String) throws(EIP712Error) -> EIP712Value {
+        func member(_ key: String) throws(EIP712Error) -> JSONValue {
             guard let value = document[key] else { throw EIP712Error(.missingField(key)) }
             return value
         }
@@ -45,7 +50,7 @@ public struct EIP712TypedData: Sendable {
     /// Checks and hashes `domain` and `message` against `types`; `EIP712Domain` is made from the domain's
     /// members when `types` does not declare it.
     public init(
-        types: EIP712Types, primaryType: String, domain: EIP712Value, message: EIP712Value
+        types: EIP712Types, primaryType: String, domain: JSONValue, message: JSONValue
     ) throws(EIP712Error) {
         guard primaryType != EIP712Domain.typeName else { throw EIP712Error(.domainAsPrimaryType, at: "primaryType") }
         guard types.structs[primaryType] != nil else {

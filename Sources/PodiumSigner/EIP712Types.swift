@@ -1,3 +1,5 @@
+import PodiumPrimitives
+
 /// A member of an EIP-712 struct type: its name and its type as written (`uint256`, `Person`, `Person[2][]`).
 public struct EIP712Field: Hashable, Sendable {
     /// The member's name, an identifier.
@@ -49,7 +51,7 @@ public struct EIP712Types: Sendable {
     }
 
     /// Reads and checks the `types` member of a typed-data document: an object of arrays of `{"name", "type"}`.
-    init(json: EIP712Value) throws(EIP712Error) {
+    init(json: JSONValue) throws(EIP712Error) {
         guard case .object(let definitions) = json else {
             throw EIP712Error(.typeMismatch(expected: "an object of struct types", found: json.summary), at: "types")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import PodiumPrimitives
 import PodiumRPC
 
 /// eth_blockNumber round trips to the node at $PODIUM_BENCH_RPC_URL (bench/compare starts a devnet for it): one

@@ -122,7 +122,7 @@ import Testing
         let types = try EIP712Types([
             "List": [.init(name: "next", type: "List"), .init(name: "items", type: "uint8[][2]")],
         ])
-        let value = EIP712Value.object([
+        let value = JSONValue.object([
             "next": .null,
             "items": .array([.array([]), .array([.number("1"), .string("0x2")])]),
         ])
@@ -136,7 +136,7 @@ import Testing
     @Test func integersAreExact() throws {
         let max = "115792089237316195423570985008687907853269984665640564039457584007913129639935"
         let types = try EIP712Types(["N": [.init(name: "u", type: "uint256"), .init(name: "i", type: "int256")]])
-        func data(_ u: EIP712Value, _ i: EIP712Value) throws(EIP712Error) -> [UInt8] {
+        func data(_ u: JSONValue, _ i: JSONValue) throws(EIP712Error) -> [UInt8] {
             try types.encodeData("N", .object(["u": u, "i": i]))
         }
         let minInt = "-57896044618658097711785492504343953926634992332820282019728792003956564819968"
@@ -362,7 +362,7 @@ import Testing
     @Test func jsonIsReadExactly() throws {
         let json = #"{"s": "a\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00é😀", "#
             + #""n": [-0, 12345678901234567890123, 1.5e-3, true, null]}"#
-        #expect(try EIP712Value(json: Array(json.utf8)) == .object([
+        #expect(try JSONValue(json: Array(json.utf8)) == .object([
             "s": .string("a\"\\/\u{08}\u{0C}\n\r\té😀é😀"),
             "n": .array([.number("-0"), .number("12345678901234567890123"), .number("1.5e-3"), .bool(true), .null]),
         ]))

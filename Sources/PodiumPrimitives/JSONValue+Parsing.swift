@@ -1,21 +1,27 @@
-import PodiumPrimitives
+/// Why a text is not one JSON document: the problem and the byte offset where it was found.
+public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible {
+    public let reason: String
+    public let offset: Int
 
-extension EIP712Value {
+    public var description: String { "invalid JSON at byte \(offset): \(reason)" }
+}
+
+extension JSONValue {
     /// Parses one JSON document (RFC 8259) of UTF-8 text, keeping number tokens as written. Refuses duplicate
     /// object keys, unpaired surrogate escapes and nesting deeper than `maximumDepth`; what it builds is bounded by
     /// the size of the text.
-    public init(json: some Collection<UInt8>) throws(EIP712Error) {
+    public init(json: some Collection<UInt8>) throws(JSONParseError) {
         let bytes = Array(json)
         guard String(validating: bytes, as: UTF8.self) != nil else {
-            throw EIP712Error(.invalidJSON("the text is not UTF-8", offset: 0))
+            throw JSONParseError(reason: "the text is not UTF-8", offset: 0)
         }
-        var parser = EIP712JSONParser(text: bytes)
+        var parser = JSONParser(text: bytes)
         self = try parser.document()
     }
 }
 
 /// A JSON reader that keeps numbers as text and reports the byte offset of what it refuses.
-struct EIP712JSONParser {
+struct JSONParser {
     let text: [UInt8]
     private var offset = 0
     private var depth = 0
@@ -25,14 +31,14 @@ struct EIP712JSONParser {
     }
 
     /// The one value of the document, with only whitespace around it.
-    mutating func document() throws(EIP712Error) -> EIP712Value {
+    mutating func document() throws(JSONParseError) -> JSONValue {
         let value = try value()
         skipWhitespace()
         guard offset == text.count else { throw failure("unexpected text after the value") }
         return value
     }
 
-    private mutating func value() throws(EIP712Error) -> EIP712Value {
+    private mutating func value() throws(JSONParseError) -> JSONValue {
         skipWhitespace()
         guard offset < text.count else { throw failure("unexpected end of input") }
         switch text[offset] {
@@ -47,9 +53,9 @@ struct EIP712JSONParser {
         }
     }
 
-    private mutating func object() throws(EIP712Error) -> EIP712Value {
+    private mutating func object() throws(JSONParseError) -> JSONValue {
         try enter()
-        var members: [String: EIP712Value] = [:]
+        var members: [String: JSONValue] = [:]
         if try consume(UInt8(ascii: "}")) {
             depth -= 1
             return .object(members)
@@ -60,7 +66,7 @@ struct EIP712JSONParser {
             guard offset < text.count && text[offset] == UInt8(ascii: "\"") else { throw failure("expected a key") }
             let key = try string()
             guard members[key] == nil else {
-                throw EIP712Error(.invalidJSON("duplicate key \(key.debugDescription)", offset: keyOffset))
+                throw JSONParseError(reason: "duplicate key \(key.debugDescription)", offset: keyOffset)
             }
             guard try consume(UInt8(ascii: ":")) else { throw failure("expected ':'") }
             members[key] = try value()
@@ -69,9 +75,9 @@ struct EIP712JSONParser {
         return .object(members)
     }
 
-    private mutating func array() throws(EIP712Error) -> EIP712Value {
+    private mutating func array() throws(JSONParseError) -> JSONValue {
         try enter()
-        var elements: [EIP712Value] = []
+        var elements: [JSONValue] = []
         if try consume(UInt8(ascii: "]")) {
             depth -= 1
             return .array(elements)
@@ -83,24 +89,24 @@ struct EIP712JSONParser {
         return .array(elements)
     }
 
-    /// Steps into an array or object, refusing to go deeper than `EIP712Value.maximumDepth`.
-    private mutating func enter() throws(EIP712Error) {
-        guard depth < EIP712Value.maximumDepth else {
-            throw failure("arrays and objects nest deeper than \(EIP712Value.maximumDepth)")
+    /// Steps into an array or object, refusing to go deeper than `JSONValue.maximumDepth`.
+    private mutating func enter() throws(JSONParseError) {
+        guard depth < JSONValue.maximumDepth else {
+            throw failure("arrays and objects nest deeper than \(JSONValue.maximumDepth)")
         }
         depth += 1
         offset += 1
     }
 
     /// After a member or element: true on `,`, false on `closing`.
-    private mutating func separator(closing: UInt8) throws(EIP712Error) -> Bool {
+    private mutating func separator(closing: UInt8) throws(JSONParseError) -> Bool {
         if try consume(UInt8(ascii: ",")) { return true }
         if try consume(closing) { return false }
         throw failure("expected ',' or '\(Character(UnicodeScalar(closing)))'")
     }
 
     /// Skips whitespace, then steps over `byte` when it is next.
-    private mutating func consume(_ byte: UInt8) throws(EIP712Error) -> Bool {
+    private mutating func consume(_ byte: UInt8) throws(JSONParseError) -> Bool {
         skipWhitespace()
         guard offset < text.count else { throw failure("unexpected end of input") }
         guard text[offset] == byte else { return false }
@@ -108,7 +114,7 @@ struct EIP712JSONParser {
         return true
     }
 
-    private mutating func literal(_ word: String, _ value: EIP712Value) throws(EIP712Error) -> EIP712Value {
+    private mutating func literal(_ word: String, _ value: JSONValue) throws(JSONParseError) -> JSONValue {
         let bytes = Array(word.utf8)
         guard text.count - offset >= bytes.count && text[offset..<offset + bytes.count].elementsEqual(bytes) else {
             throw failure("unexpected character \(describe(text[offset]))")
@@ -118,7 +124,7 @@ struct EIP712JSONParser {
     }
 
     /// A number token (`-? int frac? exp?`), kept as written.
-    private mutating func number() throws(EIP712Error) -> EIP712Value {
+    private mutating func number() throws(JSONParseError) -> JSONValue {
         let start = offset
         if text[offset] == UInt8(ascii: "-") { offset += 1 }
         guard offset < text.count && isDigit(text[offset]) else { throw failure("expected a digit") }
@@ -144,7 +150,7 @@ struct EIP712JSONParser {
     }
 
     /// A string's content with its escapes resolved; the opening quote is at `offset`.
-    private mutating func string() throws(EIP712Error) -> String {
+    private mutating func string() throws(JSONParseError) -> String {
         offset += 1
         var scalars = String.UnicodeScalarView()
         var runStart = offset
@@ -166,7 +172,7 @@ struct EIP712JSONParser {
     }
 
     /// The character of the escape after a backslash.
-    private mutating func escape() throws(EIP712Error) -> Unicode.Scalar {
+    private mutating func escape() throws(JSONParseError) -> Unicode.Scalar {
         guard offset < text.count else { throw failure("unterminated string") }
         offset += 1
         switch text[offset - 1] {
@@ -201,7 +207,7 @@ struct EIP712JSONParser {
     }
 
     /// The four hex digits of a `\u` escape.
-    private mutating func hexUnit() throws(EIP712Error) -> UInt32 {
+    private mutating func hexUnit() throws(JSONParseError) -> UInt32 {
         guard text.count - offset >= 4 else { throw failure("unterminated \\u escape") }
         var unit: UInt32 = 0
         for _ in 0..<4 {
@@ -236,7 +242,7 @@ struct EIP712JSONParser {
         (0x21..<0x7F).contains(byte) ? "'\(Character(UnicodeScalar(byte)))'" : Hex.encode([byte])
     }
 
-    private func failure(_ problem: String) -> EIP712Error {
-        EIP712Error(.invalidJSON(problem, offset: offset))
+    private func failure(_ problem: String) -> JSONParseError {
+        JSONParseError(reason: problem, offset: offset)
     }
 }

@@ -1,16 +1,17 @@
-import PodiumPrimitives
-
-/// A JSON value as JSON-RPC carries it: request parameters, and results read without a typed shape.
+/// A JSON value: JSON-RPC parameters and results, EIP-712 typed data.
 ///
-/// Numbers keep their text, so nothing is rounded on the way through; Ethereum's JSON-RPC sends quantities as hex
-/// strings anyway.
-public enum JSONValue: Hashable, Sendable {
+/// Numbers keep the text of their JSON token, so an integer of any size passes through exactly: no value is ever
+/// turned into a `Double`.
+public indirect enum JSONValue: Hashable, Sendable {
     case null
     case bool(Bool)
     case number(String)
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
+
+    /// The deepest nesting of arrays and objects `init(json:)` reads.
+    public static let maximumDepth = 64
 
     /// The value as compact JSON text, object keys sorted so the text is deterministic.
     public var jsonText: String {
