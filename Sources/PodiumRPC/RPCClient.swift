@@ -43,8 +43,9 @@ public final class RPCClient: Sendable {
         let id = nextID.add(1, ordering: .relaxed).oldValue
         let body = Self.requestText(id: id, method: method, params: params)
         let answer = try await send(Array(body.utf8))
-        let envelope = try Self.decode(ResponseEnvelope<T>.self, from: answer, what: method)
-        return try envelope.outcome.mapError { RPCError.node($0) }.get()
+        let envelopes = try Self.envelopes(in: answer, what: method)
+        guard envelopes.count == 1 else { throw .invalidResponse("\(method): expected one response, got \(envelopes.count)") }
+        return try Self.outcome(envelopes[0], in: answer, as: type, what: method).get()
     }
 
     /// Sends `calls` as one JSON-RPC batch and returns each call's outcome in the order given.
@@ -57,13 +58,12 @@ public final class RPCClient: Sendable {
             Self.requestText(id: firstID + offset, method: call.method, params: call.params)
         }.joined(separator: ",") + "]"
         let answer = try await send(Array(body.utf8))
-        let envelopes = try Self.decode([ResponseEnvelope<T>].self, from: answer, what: "batch")
         var outcomes = [Result<T, RPCError>?](repeating: nil, count: calls.count)
-        for envelope in envelopes {
+        for envelope in try Self.envelopes(in: answer, what: "batch") {
             guard let id = envelope.id, (firstID..<firstID + calls.count).contains(id) else {
                 throw .invalidResponse("batch answer has an id that no request had: \(envelope.id.map(String.init) ?? "null")")
             }
-            outcomes[id - firstID] = envelope.outcome.mapError { RPCError.node($0) }
+            outcomes[id - firstID] = try Self.outcome(envelope, in: answer, as: type, what: calls[id - firstID].method)
         }
         return try outcomes.enumerated().map { (offset, outcome) throws(RPCError) in
             guard let outcome else { throw .invalidResponse("batch answer lacks request \(offset) (\(calls[offset].method))") }
@@ -97,15 +97,49 @@ public final class RPCClient: Sendable {
         #"{"jsonrpc":"2.0","id":\#(id),"method":\#(JSONValue.string(method).jsonText),"params":\#(JSONValue.array(params).jsonText)}"#
     }
 
-    private static func decode<T: Decodable>(_ type: T.Type, from body: [UInt8], what: String) throws(RPCError) -> T {
+    private static func envelopes(in answer: [UInt8], what: String) throws(RPCError) -> [ResponseScanner.Envelope] {
         do {
-            return try JSONDecoder().decode(type, from: Data(body))
+            return try ResponseScanner.envelopes(in: answer)
+        } catch {
+            throw .invalidResponse("\(what): \(error)")
+        }
+    }
+
+    /// The node's error, or the result decoded as `T`; a response with neither is invalid.
+    private static func outcome<T: Decodable>(
+        _ envelope: ResponseScanner.Envelope, in answer: [UInt8], as type: T.Type, what: String
+    ) throws(RPCError) -> Result<T, RPCError> {
+        if let error = envelope.error {
+            let object = try decodeValue(ErrorObject.self, answer[error], what: "\(what) error")
+            return .failure(.node(NodeError(code: object.code, message: object.message, data: object.data)))
+        }
+        guard let result = envelope.result else { throw .invalidResponse("\(what): neither result nor error") }
+        return .success(try decodeValue(type, answer[result], what: what))
+    }
+
+    /// One value's JSON text decoded as `T`, with a fast path for plain strings (most methods answer one).
+    private static func decodeValue<T: Decodable>(_ type: T.Type, _ text: ArraySlice<UInt8>, what: String) throws(RPCError) -> T {
+        if T.self == String.self, text.count >= 2, text.first == UInt8(ascii: "\""), text.last == UInt8(ascii: "\""),
+            !text.contains(UInt8(ascii: "\\")),
+            let string = String(validating: text.dropFirst().dropLast(), as: UTF8.self) as? T
+        {
+            return string
+        }
+        do {
+            return try JSONDecoder().decode(type, from: Data(text))
         } catch let error as DecodingError {
             throw .invalidResponse("\(what): \(error.explanation)")
         } catch {
             throw .invalidResponse("\(what): \(error)")
         }
     }
+}
+
+/// A JSON-RPC error object.
+private struct ErrorObject: Decodable {
+    let code: Int
+    let message: String
+    let data: JSONValue?
 }
 
 /// When a failed request is tried again: up to `maximumAttempts` in all, waiting `initialDelay` and then twice as
@@ -131,32 +165,6 @@ public struct RetryPolicy: Sendable, Equatable {
         guard attempt < maximumAttempts else { return nil }
         let doubled = initialDelay * (1 << min(attempt - 1, 30))
         return min(doubled, maximumDelay)
-    }
-}
-
-/// One JSON-RPC response: its id and either a result of type `T` or the node's error object.
-struct ResponseEnvelope<T: Decodable>: Decodable {
-    let id: Int?
-    let outcome: Result<T, NodeError>
-
-    private enum CodingKeys: String, CodingKey { case id, result, error }
-    private struct ErrorObject: Decodable {
-        let code: Int
-        let message: String
-        let data: JSONValue?
-    }
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try? container.decodeIfPresent(Int.self, forKey: .id)
-        if let error = try container.decodeIfPresent(ErrorObject.self, forKey: .error) {
-            outcome = .failure(NodeError(code: error.code, message: error.message, data: error.data))
-        } else if container.contains(.result) {
-            outcome = .success(try container.decode(T.self, forKey: .result))
-        } else {
-            throw DecodingError.keyNotFound(
-                CodingKeys.result, .init(codingPath: [], debugDescription: "neither result nor error"))
-        }
     }
 }
 
