@@ -37,6 +37,9 @@ struct Balance: AsyncParsableCommand {
     var ether = false
     @OptionGroup var rpc: RPCOptions
 
+    /// ERC-20's `balanceOf`.
+    private static let balanceOf = try! ABIFunction(parsing: "balanceOf(address)(uint256)")
+
     func run() async throws {
         let address = try ChainArgument.address(who)
         let tag = try ChainArgument.block(block)
@@ -45,11 +48,8 @@ struct Balance: AsyncParsableCommand {
         if let erc20 {
             let token = try ChainArgument.address(erc20, what: "token address")
             let output = try await client.call(
-                CallRequest(to: token, input: Selector(signature: "balanceOf(address)").bytes + address.word.bytes), at: tag)
-            guard output.count == 32, let word = try? Bytes32(output) else {
-                throw CommandFailure("\(token) answered balanceOf with \(output.count) bytes, not a uint256")
-            }
-            balance = UInt256(word)
+                CallRequest(to: token, input: Self.balanceOf.encodeCall([.address(address)])), at: tag)
+            balance = try decodeData("\(token)'s balanceOf answer") { try Self.balanceOf.decodeOutput(output)[0].uintValue! }
         } else {
             balance = try await client.balance(of: address, at: tag)
         }
