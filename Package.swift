@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "PodiumSigner", targets: ["PodiumSigner"]),
         .library(name: "PodiumTransactions", targets: ["PodiumTransactions"]),
         .library(name: "PodiumRPC", targets: ["PodiumRPC"]),
+        .library(name: "PodiumProvider", targets: ["PodiumProvider"]),
         .library(name: "PodiumContracts", targets: ["PodiumContracts"]),
         .library(name: "PodiumCLI", targets: ["PodiumCLI"]),
         .executable(name: "podium", targets: ["podium"]),
@@ -46,13 +47,20 @@ let package = Package(
             ]
         ),
         .target(name: "PodiumTransactions", dependencies: ["PodiumSigner", "PodiumRLP"]),
-        .target(name: "PodiumRPC", dependencies: ["PodiumPrimitives", "PodiumABI", "PodiumTransactions", "CCurl"]),
-        .target(name: "PodiumContracts", dependencies: ["PodiumPrimitives", "PodiumRLP", "PodiumABI", "PodiumRPC"]),
+        .target(name: "PodiumRPC", dependencies: ["PodiumPrimitives", "CCurl"]),
+        .target(
+            name: "PodiumProvider",
+            dependencies: ["PodiumPrimitives", "PodiumABI", "PodiumSigner", "PodiumTransactions", "PodiumRPC"]
+        ),
+        .target(
+            name: "PodiumContracts",
+            dependencies: ["PodiumPrimitives", "PodiumRLP", "PodiumABI", "PodiumRPC", "PodiumProvider"]
+        ),
         .target(
             name: "PodiumCLI",
             dependencies: [
                 "PodiumPrimitives", "PodiumRLP", "PodiumABI", "PodiumSigner", "PodiumTransactions", "PodiumRPC",
-                "PodiumContracts",
+                "PodiumProvider", "PodiumContracts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,7 +69,7 @@ let package = Package(
         .executableTarget(name: "podium", dependencies: ["PodiumCLI"]),
         .executableTarget(
             name: "podium-bench",
-            dependencies: ["PodiumPrimitives", "PodiumRLP", "PodiumABI", "PodiumSigner", "PodiumTransactions", "PodiumRPC"]
+            dependencies: ["PodiumPrimitives", "PodiumABI", "PodiumSigner", "PodiumTransactions", "PodiumRPC"]
         ),
 
         // Tests.
@@ -94,13 +102,14 @@ let package = Package(
             dependencies: ["PodiumTransactions", "PodiumTestSupport"],
             resources: [.copy("Vectors")]
         ),
+        .testTarget(name: "PodiumRPCTests", dependencies: ["PodiumRPC", "PodiumTestSupport"]),
         .testTarget(
-            name: "PodiumRPCTests",
-            dependencies: ["PodiumRPC", "PodiumSigner", "PodiumTransactions", "PodiumTestSupport"]
+            name: "PodiumProviderTests",
+            dependencies: ["PodiumProvider", "PodiumRPC", "PodiumSigner", "PodiumTransactions", "PodiumTestSupport"]
         ),
         .testTarget(
             name: "PodiumContractsTests",
-            dependencies: ["PodiumContracts", "PodiumRLP", "PodiumSigner", "PodiumTestSupport"]
+            dependencies: ["PodiumContracts", "PodiumProvider", "PodiumRPC", "PodiumRLP", "PodiumSigner", "PodiumTestSupport"]
         ),
         .testTarget(name: "PodiumCLITests", dependencies: ["PodiumCLI", "PodiumTestSupport"]),
     ]

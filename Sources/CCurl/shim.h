@@ -23,3 +23,12 @@ static inline CURLcode podium_curl_setopt_write_function(
 static inline CURLcode podium_curl_response_code(CURL *handle, long *code) {
     return curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, code);
 }
+
+static inline CURLcode podium_curl_request_size(CURL *handle, long *size) {
+    return curl_easy_getinfo(handle, CURLINFO_REQUEST_SIZE, size);
+}
+
+// CURLMsg keeps its result in a union; this reads it for a finished transfer.
+static inline CURLcode podium_curl_message_result(const CURLMsg *message) {
+    return message->data.result;
+}

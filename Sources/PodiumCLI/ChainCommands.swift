@@ -1,6 +1,7 @@
 import ArgumentParser
 import PodiumABI
 import PodiumPrimitives
+import PodiumProvider
 import PodiumRPC
 
 /// `podium chain-id`, as `cast chain-id`.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PodiumContracts
 import PodiumPrimitives
+import PodiumProvider
 import PodiumRPC
 
 /// `podium deploy`: Podium's contracts, in dependency order, idempotently.
@@ -25,7 +26,7 @@ struct Deploy: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try config.map { try DeploymentConfig.load(from: URL(fileURLWithPath: $0)) } ?? DeploymentConfig()
-        let transactionSender = try await TransactionSender(client: rpc.client(), key: sender.load())
+        let transactionSender = try await TransactionSender(client: rpc.client(), signer: sender.load())
         let recordURL = DeploymentRecord.fileURL(
             directory: URL(fileURLWithPath: deployments), chainID: transactionSender.chainID)
         let deployer = Deployer(

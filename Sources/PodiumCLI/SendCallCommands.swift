@@ -1,6 +1,7 @@
 import ArgumentParser
 import PodiumABI
 import PodiumPrimitives
+import PodiumProvider
 import PodiumRPC
 
 /// `podium call <TO> <SIG> [ARGS…]`, as `cast call`.
@@ -70,9 +71,14 @@ struct Send: AsyncParsableCommand {
             throw CommandFailure("arguments given without a function signature")
         }
         let amount = try value.map { text in try parseArgument("--value", text) { try ABIValue(parsing: $0, as: .uint256).uintValue! } } ?? .zero
-        let transactionSender = try await TransactionSender(client: rpc.client(), key: sender.load())
+        let transactionSender = try await TransactionSender(client: rpc.client(), signer: sender.load())
         if async {
-            print(Hex.encode(try await transactionSender.send(to: target, input: input, value: amount, gasLimit: gasLimit).bytes))
+            let sent = try await transactionSender.send(to: target, input: input, value: amount, gasLimit: gasLimit)
+            switch sent.outcome {
+            case .accepted: print(Hex.encode(sent.hash.bytes))
+            case .rejected(let error): throw SendError.rejected(sent.hash, error)
+            case .unknown(let error): throw SendError.outcomeUnknown(sent.hash, error)
+            }
             return
         }
         let receipt = try await transactionSender.sendAndWait(

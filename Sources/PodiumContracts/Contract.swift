@@ -1,5 +1,6 @@
 import PodiumABI
 import PodiumPrimitives
+import PodiumProvider
 import PodiumRPC
 
 /// A deployed contract and its ABI: calls by function name with `ABIValue` arguments, transactions through a

@@ -1,6 +1,7 @@
 import Foundation
 import PodiumABI
 import PodiumPrimitives
+import PodiumProvider
 import PodiumRLP
 import PodiumRPC
 
@@ -134,12 +135,16 @@ public struct Deployer: Sendable {
     }
 
     private func deploy(_ step: Prepared, record: inout DeploymentRecord) async throws -> DeployedContract {
-        let hash: TxHash
+        let sent: SentTransaction
         do {
-            hash = try await sender.send(to: nil, input: step.code)
+            sent = try await sender.send(to: nil, input: step.code)
         } catch {
-            throw DeploymentError.failed(contract: step.name, reason: error.description)
+            throw DeploymentError.failed(contract: step.name, reason: "\(error)")
         }
+        if case .rejected(let error) = sent.outcome {
+            throw DeploymentError.failed(contract: step.name, reason: SendError.rejected(sent.hash, error).description)
+        }
+        let hash = sent.hash
         var entry = DeployedContract(
             address: nil, transactionHash: hash, blockNumber: nil, creationCodeHash: step.codeHash,
             constructorArguments: step.argumentTexts, sourceHash: step.artifact.sourceHash)
@@ -149,7 +154,7 @@ public struct Deployer: Sendable {
         do {
             receipt = try await sender.waitForReceipt(hash)
         } catch {
-            throw DeploymentError.failed(contract: step.name, reason: error.description)
+            throw DeploymentError.failed(contract: step.name, reason: "\(error)")
         }
         guard receipt.succeeded, let address = receipt.contractAddress else {
             throw DeploymentError.failed(contract: step.name, reason: "creation transaction \(Hex.encode(hash.bytes)) reverted")

@@ -5,8 +5,15 @@ public enum BlockTag: Hashable, Sendable, CustomStringConvertible {
     case latest, earliest, pending, safe, finalized
     case number(UInt64)
 
-    /// Parses `latest`, `earliest`, `pending`, `safe`, `finalized`, a decimal number or a `0x` number.
+    /// Parses `latest`, `earliest`, `pending`, `safe`, `finalized`, decimal digits, or a strict `0x` quantity;
+    /// nil for anything else (a sign, a leading zero after `0x`, an overflow, an unknown name).
     public init?(_ text: String) {
+        guard let tag = try? BlockTag(parsing: text) else { return nil }
+        self = tag
+    }
+
+    /// Parses as `init?(_:)` does, saying why text is not a block tag.
+    public init(parsing text: String) throws(BlockTagError) {
         switch text {
         case "latest": self = .latest
         case "earliest": self = .earliest
@@ -14,9 +21,15 @@ public enum BlockTag: Hashable, Sendable, CustomStringConvertible {
         case "safe": self = .safe
         case "finalized": self = .finalized
         default:
-            let number = Hex.hasPrefix(text) ? UInt64(text.dropFirst(2), radix: 16) : UInt64(text)
-            guard let number else { return nil }
-            self = .number(number)
+            if Hex.hasPrefix(text) {
+                do { self = .number(try Quantity.uint64(text)) } catch { throw .invalidQuantity(text, error) }
+            } else {
+                guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+                    throw .unknown(text)
+                }
+                guard let number = UInt64(text) else { throw .invalidQuantity(text, .overflow(bits: 64)) }
+                self = .number(number)
+            }
         }
     }
 
@@ -35,7 +48,23 @@ public enum BlockTag: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `number` as a JSON-RPC quantity: `0x` and hex digits without leading zeros.
-    static func quantity(_ number: UInt64) -> String { "0x" + String(number, radix: 16) }
+    static func quantity(_ number: UInt64) -> String { Quantity.text(number) }
+}
+
+/// Why text is not a block tag.
+public enum BlockTagError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Neither a tag name nor a number.
+    case unknown(String)
+    /// A `0x` number that breaks the quantity rules, or a decimal one above 2^64 − 1.
+    case invalidQuantity(String, QuantityError)
+
+    public var description: String {
+        switch self {
+        case .unknown(let text):
+            "\(text.debugDescription) is not a block: expected latest, earliest, pending, safe, finalized or a number"
+        case .invalidQuantity(let text, let error): "\(text.debugDescription) is not a block number: \(error)"
+        }
+    }
 }
 
 extension JSONValue {

@@ -26,10 +26,12 @@ public struct FeeHistory: Hashable, Sendable, Decodable {
         var rewards: [[UInt256]] = []
         while !blocks.isAtEnd {
             rewards.append(try blocks.decode([String].self).map { text in
-                guard let value = HexQuantity.uint256(text) else {
-                    throw DecodingError.dataCorruptedError(in: blocks, debugDescription: "expected 0x quantities, got \(text.debugDescription)")
+                do {
+                    return try Quantity.uint256(text)
+                } catch {
+                    throw DecodingError.dataCorruptedError(
+                        in: blocks, debugDescription: "expected 0x quantities, got \(text.prefix(80).debugDescription) (\(error))")
                 }
-                return value
             })
         }
         reward = rewards

@@ -2,56 +2,63 @@ import Foundation
 import PodiumPrimitives
 import Synchronization
 
-/// A JSON-RPC 2.0 client for an Ethereum node over HTTP: single calls and batches, a timeout per request, and
-/// retries with backoff for transport failures and HTTP 429/5xx (never for an answer the node gave, such as a
-/// revert).
+/// A JSON-RPC 2.0 client for an Ethereum node: single calls and batches, a timeout per request, and retries with
+/// backoff for transport failures and HTTP 429/5xx (never for an answer the node gave, such as a revert).
 ///
-/// Requests share one keep-alive connection and go out one at a time; use several clients for parallel requests.
+/// Every request method throws `RPCError`, or `CancellationError` as soon as its task is cancelled (the transfer
+/// in progress is aborted and no retry follows). Over `CurlTransport`, requests share one keep-alive connection
+/// and go out one at a time; use several clients for parallel requests.
 public final class RPCClient: Sendable {
-    /// The node's URL.
-    public let url: String
+    /// Where requests go, with the URL's secrets masked.
+    public var redactedURL: RedactedURL { transport.redactedURL }
     /// When and how often a failed request is retried.
     public let retryPolicy: RetryPolicy
+    /// What carries the requests.
+    public let transport: any RPCTransport
 
-    private let transport: CurlTransport
     private let nextID = Atomic<Int>(1)
 
-    /// A client for the node at `url` (`http://127.0.0.1:8545`, an https provider URL, …).
+    /// A client for the node at `url` (`http://127.0.0.1:8545`, an https provider URL, …) over libcurl.
     ///
     /// - Parameters:
     ///   - timeout: how long one attempt of one request may take, connection included.
     ///   - maximumResponseBytes: the largest answer accepted (64 MiB by default).
-    public init(
+    public convenience init(
         url: String, timeout: Duration = .seconds(30), retryPolicy: RetryPolicy = .standard,
         maximumResponseBytes: Int = 64 << 20
     ) throws(RPCError) {
-        guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
-            throw .transport("RPC URL must start with http:// or https://, got \(url.debugDescription)")
-        }
-        self.url = url
-        self.retryPolicy = retryPolicy
-        self.transport = try CurlTransport(
+        let transport = try CurlTransport(
             url: url, timeout: timeout, connectTimeout: min(timeout, .seconds(10)),
             maximumResponseBytes: maximumResponseBytes)
+        self.init(transport: transport, retryPolicy: retryPolicy)
+    }
+
+    /// A client sending through `transport`.
+    public init(transport: any RPCTransport, retryPolicy: RetryPolicy = .standard) {
+        self.transport = transport
+        self.retryPolicy = retryPolicy
     }
 
     /// Calls `method` with `params` and decodes its result as `T` (use an optional `T` where the node may answer
-    /// null, as for an unknown transaction).
-    public func call<T: Decodable>(
-        _ method: String, _ params: [JSONValue] = [], as type: T.Type = T.self
-    ) async throws(RPCError) -> T {
+    /// null, as for an unknown transaction; a null for a non-optional `T` is `RPCError.nullResult`).
+    public func call<T: Decodable>(_ method: String, _ params: [JSONValue] = [], as type: T.Type = T.self) async throws -> T {
         let id = nextID.add(1, ordering: .relaxed).oldValue
         let body = Self.requestText(id: id, method: method, params: params)
         let answer = try await send(Array(body.utf8))
         let envelopes = try Self.envelopes(in: answer, what: method)
-        guard envelopes.count == 1 else { throw .invalidResponse("\(method): expected one response, got \(envelopes.count)") }
+        guard envelopes.count == 1 else {
+            throw RPCError.decoding(method: method, text: "", reason: "expected one response, got \(envelopes.count)")
+        }
+        guard envelopes[0].id == id else {
+            throw RPCError.decoding(method: method, text: "", reason: "the answer's id is not the request's (\(id))")
+        }
         return try Self.outcome(envelopes[0], in: answer, as: type, what: method).get()
     }
 
     /// Sends `calls` as one JSON-RPC batch and returns each call's outcome in the order given.
     public func batch<T: Decodable>(
         _ calls: [(method: String, params: [JSONValue])], as type: T.Type = T.self
-    ) async throws(RPCError) -> [Result<T, RPCError>] {
+    ) async throws -> [Result<T, RPCError>] {
         guard !calls.isEmpty else { return [] }
         let firstID = nextID.add(calls.count, ordering: .relaxed).oldValue
         let body = "[" + calls.enumerated().map { offset, call in
@@ -60,23 +67,29 @@ public final class RPCClient: Sendable {
         let answer = try await send(Array(body.utf8))
         var outcomes = [Result<T, RPCError>?](repeating: nil, count: calls.count)
         for envelope in try Self.envelopes(in: answer, what: "batch") {
-            guard let id = envelope.id, (firstID..<firstID + calls.count).contains(id) else {
-                throw .invalidResponse("batch answer has an id that no request had: \(envelope.id.map(String.init) ?? "null")")
+            guard let id = envelope.id, id >= firstID, id - firstID < calls.count else {
+                throw RPCError.decoding(
+                    method: "batch", text: "", reason: "an answer has an id no request had: \(envelope.id.map(String.init) ?? "null")")
+            }
+            guard outcomes[id - firstID] == nil else {
+                throw RPCError.decoding(method: "batch", text: "", reason: "two answers for request id \(id)")
             }
             outcomes[id - firstID] = try Self.outcome(envelope, in: answer, as: type, what: calls[id - firstID].method)
         }
         return try outcomes.enumerated().map { (offset, outcome) throws(RPCError) in
-            guard let outcome else { throw .invalidResponse("batch answer lacks request \(offset) (\(calls[offset].method))") }
+            guard let outcome else {
+                throw .decoding(method: calls[offset].method, text: "", reason: "the batch answer lacks request \(offset)")
+            }
             return outcome
         }
     }
 
     /// POSTs a request, retrying as the policy says, and returns the body of the HTTP 200 answer (or of an error
     /// status whose body is a JSON-RPC error).
-    private func send(_ body: [UInt8]) async throws(RPCError) -> [UInt8] {
+    private func send(_ body: [UInt8]) async throws -> [UInt8] {
         var attempt = 1
         while true {
-            do throws(RPCError) {
+            do {
                 let response = try await transport.post(body)
                 if response.status == 200 { return response.body }
                 if !RPCError.isRetryable(httpStatus: response.status),
@@ -84,10 +97,10 @@ public final class RPCClient: Sendable {
                 {
                     return response.body  // a JSON-RPC error carried by a 4xx status
                 }
-                throw .httpStatus(response.status, body: String(decoding: response.body, as: UTF8.self))
-            } catch {
+                throw RPCError.httpStatus(response.status, body: String(decoding: response.body.prefix(200), as: UTF8.self))
+            } catch let error as RPCError {
                 guard error.isRetryable, let delay = retryPolicy.delay(afterAttempt: attempt) else { throw error }
-                try? await Task.sleep(for: delay)
+                try await Task.sleep(for: delay)
                 attempt += 1
             }
         }
@@ -101,7 +114,7 @@ public final class RPCClient: Sendable {
         do {
             return try ResponseScanner.envelopes(in: answer)
         } catch {
-            throw .invalidResponse("\(what): \(error)")
+            throw .decoding(method: what, text: excerpt(answer[...]), reason: error.description)
         }
     }
 
@@ -110,10 +123,12 @@ public final class RPCClient: Sendable {
         _ envelope: ResponseScanner.Envelope, in answer: [UInt8], as type: T.Type, what: String
     ) throws(RPCError) -> Result<T, RPCError> {
         if let error = envelope.error {
-            let object = try decodeValue(ErrorObject.self, answer[error], what: "\(what) error")
+            let object = try decodeValue(ErrorObject.self, answer[error], what: "\(what) (its error object)")
             return .failure(.node(NodeError(code: object.code, message: object.message, data: object.data)))
         }
-        guard let result = envelope.result else { throw .invalidResponse("\(what): neither result nor error") }
+        guard let result = envelope.result else {
+            throw .decoding(method: what, text: excerpt(answer[...]), reason: "neither result nor error")
+        }
         return .success(try decodeValue(type, answer[result], what: what))
     }
 
@@ -127,11 +142,17 @@ public final class RPCClient: Sendable {
         }
         do {
             return try JSONDecoder().decode(type, from: Data(text))
-        } catch let error as DecodingError {
-            throw .invalidResponse("\(what): \(error.explanation)")
         } catch {
-            throw .invalidResponse("\(what): \(error)")
+            if text.elementsEqual("null".utf8) { throw .nullResult(method: what) }
+            let reason = (error as? DecodingError)?.explanation ?? "\(error)"
+            throw .decoding(method: what, text: excerpt(text), reason: reason)
         }
+    }
+
+    /// The first 200 characters of an answer, for an error message.
+    private static func excerpt(_ text: ArraySlice<UInt8>) -> String {
+        let prefix = String(decoding: text.prefix(200), as: UTF8.self)
+        return text.count > 200 ? prefix + "…" : prefix
     }
 }
 

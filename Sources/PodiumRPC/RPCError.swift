@@ -1,24 +1,41 @@
-import PodiumABI
 import PodiumPrimitives
 
-/// Why a JSON-RPC request failed.
+/// Why a JSON-RPC request failed. The cases keep apart what the caller must treat differently: a request that
+/// never left, one whose fate is unknown, the node's own verdict, and an answer that is not what was asked for.
 public enum RPCError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The request never got an HTTP answer: no connection, a timeout, an oversized response.
-    case transport(String)
+    /// The client was set up wrongly (a malformed URL, an option libcurl refuses): no retry can help.
+    case configuration(String)
+    /// No HTTP answer came: no connection, a reset, a timeout. `requestMayHaveBeenSent` says whether the request may have
+    /// reached the server, so a caller that sent money knows whether it may have been sent.
+    case transport(TransportFailure)
     /// The server answered with an HTTP error status and no JSON-RPC error object.
     case httpStatus(Int, body: String)
+    /// The answer was larger than the client accepts; it is not downloaded again.
+    case responseTooLarge(limit: Int)
     /// The node answered with a JSON-RPC error object.
     case node(NodeError)
-    /// The answer was not the JSON-RPC the request expects.
-    case invalidResponse(String)
+    /// The node answered null where `method` must return a value.
+    case nullResult(method: String)
+    /// The answer to `method` was not what the method returns: `text` is what failed to decode (cut to 200
+    /// characters), `reason` why.
+    case decoding(method: String, text: String, reason: String)
 
     /// Whether trying the same request again may succeed: transport failures, 429 and 5xx only, never a node's
-    /// verdict such as a revert.
+    /// verdict, a configuration error or an oversized or malformed answer.
     public var isRetryable: Bool {
         switch self {
         case .transport: true
         case .httpStatus(let status, _): Self.isRetryable(httpStatus: status)
-        case .node, .invalidResponse: false
+        case .configuration, .responseTooLarge, .node, .nullResult, .decoding: false
+        }
+    }
+
+    /// Whether the request may have reached the node and been acted on: false only when it surely did not.
+    public var requestMayHaveReachedNode: Bool {
+        switch self {
+        case .configuration: false
+        case .transport(let failure): failure.requestMayHaveBeenSent
+        case .httpStatus, .responseTooLarge, .node, .nullResult, .decoding: true
         }
     }
 
@@ -29,16 +46,38 @@ public enum RPCError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .transport(let message): "RPC transport error: \(message)"
+        case .configuration(let message): "RPC configuration error: \(message)"
+        case .transport(let failure): "RPC transport error: \(failure)"
         case .httpStatus(let status, let body):
             "RPC server answered HTTP \(status)" + (body.isEmpty ? "" : ": \(body.prefix(200))")
+        case .responseTooLarge(let limit): "RPC answer is larger than \(limit) bytes"
         case .node(let error): error.description
-        case .invalidResponse(let message): "invalid RPC response: \(message)"
+        case .nullResult(let method): "\(method): the node answered null"
+        case .decoding(let method, let text, let reason):
+            "invalid RPC response to \(method): \(reason)" + (text.isEmpty ? "" : " in \(text.debugDescription)")
         }
     }
 }
 
-/// A JSON-RPC error object from the node: its code, message and data, with revert data decoded.
+/// A request that got no HTTP answer.
+public struct TransportFailure: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What went wrong, as libcurl says it, with the URL's secrets masked.
+    public let message: String
+    /// False when the request surely never reached the server (no connection was made); true when it may have
+    /// been sent, as after a timeout or a connection dropped while waiting for the answer.
+    public let requestMayHaveBeenSent: Bool
+
+    public init(message: String, requestMayHaveBeenSent: Bool) {
+        self.message = message
+        self.requestMayHaveBeenSent = requestMayHaveBeenSent
+    }
+
+    public var description: String {
+        message + (requestMayHaveBeenSent ? " (the request may have reached the server)" : "")
+    }
+}
+
+/// A JSON-RPC error object from the node: its code, message and data.
 public struct NodeError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The JSON-RPC error code (3 for an execution revert, -32000 for most node errors, -32601 unknown method, …).
     public let code: Int
@@ -53,7 +92,8 @@ public struct NodeError: Error, Equatable, Sendable, CustomStringConvertible {
         self.data = data
     }
 
-    /// The revert data, when `data` is a hex string (as geth, anvil and the devnet send it for reverts).
+    /// The revert data, when `data` is a hex string (as geth, anvil and the devnet send it for reverts) or an
+    /// object with a hex `data` member.
     public var revertData: [UInt8]? {
         guard let text = data?.stringValue ?? data?.objectValue?["data"]?.stringValue,
             Hex.hasPrefix(text)
@@ -61,15 +101,11 @@ public struct NodeError: Error, Equatable, Sendable, CustomStringConvertible {
         return try? Hex.decode(text)
     }
 
-    /// What the revert data says, looking custom errors up in `errors`.
-    public func revertReason(errors: [ABIError] = []) -> RevertReason? {
-        revertData.flatMap { try? RevertReason(decoding: $0, errors: errors) }
-    }
-
     public var description: String {
         var text = "node error \(code): \(message)"
-        if let reason = revertReason(), case .error(let string) = reason, message.contains(string) { return text }
-        if let reason = revertReason() { text += " (\(reason))" }
+        if let revertData, !revertData.isEmpty, !message.contains(Hex.encode(revertData)) {
+            text += " (revert data \(Hex.encode(revertData.prefix(100)))\(revertData.count > 100 ? "…" : ""))"
+        }
         return text
     }
 }

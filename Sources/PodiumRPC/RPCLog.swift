@@ -1,10 +1,9 @@
 import PodiumPrimitives
 
-/// A log as `eth_getLogs` and receipts return it.
+/// A log as `eth_getLogs` and receipts return it: the chain's log and where it sits.
 public struct RPCLog: Hashable, Sendable, Decodable {
-    public let address: Address
-    public let topics: [Bytes32]
-    public let data: [UInt8]
+    /// The log itself: address, topics, data.
+    public let log: ChainLog
     /// Nil for a pending log.
     public let blockNumber: UInt64?
     public let blockHash: BlockHash?
@@ -15,15 +14,42 @@ public struct RPCLog: Hashable, Sendable, Decodable {
     /// True when a reorg removed the log (filters report removals this way).
     public let removed: Bool
 
+    /// The contract that emitted the log.
+    public var address: Address { log.address }
+    /// The log's topics.
+    public var topics: [Bytes32] { log.topics }
+    /// The log's data.
+    public var data: [UInt8] { log.data }
+
+    /// The log's place in the chain's order, when it is mined (nil for a pending log).
+    public var position: LogPosition? {
+        guard let blockNumber, let transactionIndex, let logIndex else { return nil }
+        return LogPosition(blockNumber: blockNumber, transactionIndex: transactionIndex, logIndex: logIndex)
+    }
+
+    /// A log with every field given, as a node would send it.
+    public init(
+        log: ChainLog, blockNumber: UInt64?, blockHash: BlockHash?, transactionHash: TxHash?,
+        transactionIndex: UInt64?, logIndex: UInt64?, removed: Bool = false
+    ) {
+        self.log = log
+        self.blockNumber = blockNumber
+        self.blockHash = blockHash
+        self.transactionHash = transactionHash
+        self.transactionIndex = transactionIndex
+        self.logIndex = logIndex
+        self.removed = removed
+    }
+
     private enum CodingKeys: String, CodingKey {
         case address, topics, data, blockNumber, blockHash, transactionHash, transactionIndex, logIndex, removed
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        address = try container.address(.address)
-        topics = try container.bytes32Array(.topics)
-        data = try container.data(.data)
+        log = ChainLog(
+            address: try container.address(.address), topics: try container.bytes32Array(.topics),
+            data: try container.data(.data))
         blockNumber = try container.quantityIfPresent(.blockNumber)
         blockHash = try container.bytes32IfPresent(.blockHash)
         transactionHash = try container.bytes32IfPresent(.transactionHash)

@@ -66,9 +66,6 @@ extension Signature: CustomStringConvertible {
     public var description: String { Hex.encode(bytes) }
 }
 
-/// An EIP-155 chain id (1 for Ethereum mainnet, 31337 for anvil).
-public typealias ChainID = UInt64
-
 extension Signature {
     /// v as an EIP-155 legacy transaction writes it: yParity + chainID · 2 + 35.
     public func v(chainID: ChainID) -> UInt256 {

@@ -1,6 +1,7 @@
 import Foundation
 import PodiumContracts
 import PodiumPrimitives
+import PodiumProvider
 import PodiumTestSupport
 import Testing
 

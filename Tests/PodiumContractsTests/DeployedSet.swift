@@ -2,6 +2,7 @@ import Foundation
 import PodiumABI
 import PodiumContracts
 import PodiumPrimitives
+import PodiumProvider
 import PodiumRPC
 import PodiumSigner
 import PodiumTestSupport
@@ -24,7 +25,7 @@ struct DeployedSet {
     static func start() async throws -> DeployedSet {
         let devnet = try TestDevnet.start()
         let client = try RPCClient(url: devnet.url)
-        let owner = try await TransactionSender(client: client, key: DevnetAccounts.privateKeys[0])
+        let owner = try await TransactionSender(client: client, signer: DevnetAccounts.privateKeys[0])
         let recordURL = FileManager.default.temporaryDirectory
             .appendingPathComponent("podium-deploy-\(UUID().uuidString)/31337.json")
         let deployer = Deployer(
@@ -32,7 +33,7 @@ struct DeployedSet {
         let record = try await deployer.run()
         return DeployedSet(
             devnet: devnet, client: client, record: record, recordURL: recordURL, owner: owner,
-            gameWallet: try await TransactionSender(client: client, key: DevnetAccounts.privateKeys[1]),
+            gameWallet: try await TransactionSender(client: client, signer: DevnetAccounts.privateKeys[1]),
             treasury: DevnetAccounts.privateKeys[2].address)
     }
 
@@ -44,7 +45,7 @@ struct DeployedSet {
 
     /// A sender for devnet account `index`.
     func account(_ index: Int) async throws -> TransactionSender {
-        try await TransactionSender(client: client, key: DevnetAccounts.privateKeys[index])
+        try await TransactionSender(client: client, signer: DevnetAccounts.privateKeys[index])
     }
 
     /// `holder`'s GLICO balance.

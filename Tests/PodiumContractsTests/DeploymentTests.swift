@@ -2,6 +2,7 @@ import Foundation
 import PodiumABI
 import PodiumContracts
 import PodiumPrimitives
+import PodiumProvider
 import PodiumRPC
 import PodiumSigner
 import PodiumTestSupport
@@ -38,7 +39,7 @@ import Testing
     @Test func dryRunPredictsTheAddressesARunGets() async throws {
         let devnet = try TestDevnet.start()
         let client = try RPCClient(url: devnet.url)
-        let sender = try await TransactionSender(client: client, key: DevnetAccounts.privateKeys[0])
+        let sender = try await TransactionSender(client: client, signer: DevnetAccounts.privateKeys[0])
         let url = temporaryRecordURL()
         let deployer = Deployer(sender: sender, steps: DeploymentStep.podium(config: DeployedSet.config, deployer: sender.address), recordURL: url)
         let plan = try await deployer.plan()
@@ -75,13 +76,15 @@ import Testing
     @Test func anInterruptedRunResumesFromItsPendingTransaction() async throws {
         let devnet = try TestDevnet.start(arguments: ["--block-time", "1"])
         let client = try RPCClient(url: devnet.url)
-        let sender = try await TransactionSender(client: client, key: DevnetAccounts.privateKeys[0])
+        let sender = try await TransactionSender(client: client, signer: DevnetAccounts.privateKeys[0])
         let url = temporaryRecordURL()
         let steps = DeploymentStep.podium(config: DeployedSet.config, deployer: sender.address)
         // What a run killed right after sending the token's creation leaves behind.
         let artifact = try ContractArtifacts.artifact(named: "GlicoToken")
         let code = try artifact.deploymentCode(arguments: [])
-        let hash = try await sender.send(to: nil, input: code)
+        let sent = try await sender.send(to: nil, input: code)
+        #expect(sent.outcome == .accepted)
+        let hash = sent.hash
         try DeploymentRecord(chainID: 31337, contracts: [
             "GlicoToken": DeployedContract(address: nil, transactionHash: hash, blockNumber: nil, creationCodeHash: Keccak256.hash(code), constructorArguments: [], sourceHash: artifact.sourceHash),
         ]).save(to: url)
@@ -96,7 +99,7 @@ import Testing
 
     @Test func aRecordForAnotherChainIsRefused() async throws {
         let devnet = try TestDevnet.start()
-        let sender = try await TransactionSender(client: try RPCClient(url: devnet.url), key: DevnetAccounts.privateKeys[0])
+        let sender = try await TransactionSender(client: try RPCClient(url: devnet.url), signer: DevnetAccounts.privateKeys[0])
         let url = temporaryRecordURL()
         try DeploymentRecord(chainID: 1).save(to: url)
         let deployer = Deployer(sender: sender, steps: DeploymentStep.podium(config: .init(), deployer: sender.address), recordURL: url)

@@ -1,6 +1,7 @@
 import PodiumABI
 import PodiumContracts
 import PodiumPrimitives
+import PodiumProvider
 import PodiumRLP
 import PodiumRPC
 import PodiumSigner

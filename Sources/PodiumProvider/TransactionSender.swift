@@ -1,0 +1,160 @@
+import PodiumABI
+import PodiumPrimitives
+import PodiumRPC
+import PodiumSigner
+import PodiumTransactions
+
+/// Signs and sends one account's transactions through a node: nonces from a `NonceManager` (consecutive even
+/// under concurrent sends), EIP-1559 fees from a `FeeEstimator`, gas from `eth_estimateGas` with a margin, and
+/// receipts from a `ReceiptWaiter`.
+///
+/// `send` reports what became of a submission as one of three outcomes (accepted, rejected, unknown) and never
+/// calls a transaction failed when the node may have it. Senders that share a `NonceManager` may share an account.
+public struct TransactionSender: Sendable {
+    public let client: RPCClient
+    public let signer: any Signer
+    public let chainID: ChainID
+    public let nonces: NonceManager
+    public var fees: FeeEstimator
+    /// Extra gas on top of the estimate, in percent (20 by default).
+    public var gasMarginPercent: UInt64 = 20
+    /// How often receipt waits ask at most, and how long they wait at least between questions.
+    public var pollInterval: Duration = .milliseconds(500)
+
+    /// The account that signs.
+    public var address: Address { signer.address }
+
+    /// A sender for `signer`'s account on the chain `client` talks to (asks the node for the chain id unless given).
+    public init(client: RPCClient, signer: any Signer, chainID: ChainID? = nil, nonces: NonceManager? = nil) async throws {
+        self.client = client
+        self.signer = signer
+        if let chainID {
+            self.chainID = chainID
+        } else {
+            do { self.chainID = try await client.chainID() } catch let error as RPCError { throw SendError.rpc(error) }
+        }
+        self.nonces = nonces ?? NonceManager(client: client)
+        self.fees = FeeEstimator(client: client)
+    }
+
+    /// Signs and submits a transaction calling `to` (or creating a contract when nil) and returns it with its
+    /// outcome, without waiting for a receipt.
+    ///
+    /// Gas is estimated first (unless `gasLimit` is given), so a call that would revert fails here with
+    /// `SendError.estimateFailed` and costs nothing. Throws only when nothing was sent: `SendError` or
+    /// `CancellationError`; once the transaction is signed, every outcome comes back as a value.
+    public func send(
+        to: Address?, input: [UInt8], value: UInt256 = .zero, gasLimit: UInt64? = nil
+    ) async throws -> SentTransaction {
+        let request = CallRequest(from: address, to: to, input: input, value: value)
+        let gas: UInt64
+        if let gasLimit {
+            gas = gasLimit
+        } else {
+            let estimate: UInt64
+            do {
+                estimate = try await client.estimateGas(request)
+            } catch let error as RPCError {
+                if case .node(let nodeError) = error { throw SendError.estimateFailed(nodeError) }
+                throw SendError.rpc(error)
+            }
+            gas = try FeeEstimator.gasLimit(estimate: estimate, marginPercent: gasMarginPercent)
+        }
+        let offer: FeeEstimator.Fees
+        do { offer = try await fees.suggestedFees() } catch let error as RPCError { throw SendError.rpc(error) }
+        let (chainID, client, signer) = (chainID, client, signer)
+        do {
+            return try await nonces.withNextNonce(for: address) { nonce in
+                let transaction = EIP1559Transaction(
+                    chainID: chainID, nonce: nonce, maxPriorityFeePerGas: offer.maxPriorityFeePerGas,
+                    maxFeePerGas: offer.maxFeePerGas, gasLimit: gas, to: to.map(TxKind.call) ?? .create, value: value,
+                    input: input)
+                let signed = try await signer.sign(transaction)
+                let outcome = await Self.submit(signed.rawBytes, hash: signed.hash, through: client)
+                let sent = SentTransaction(hash: signed.hash, nonce: nonce, rawTransaction: signed.rawBytes, outcome: outcome)
+                if case .rejected = outcome { return (sent, .unused) }
+                return (sent, .consumed)
+            }
+        } catch let error as RPCError {
+            throw SendError.rpc(error)
+        }
+    }
+
+    /// Sends as `send` does, waits for the receipt, and throws `SendError.reverted` when the transaction failed,
+    /// `.rejected` when the node refused it and `.outcomeUnknown` when its fate is unknown.
+    public func sendAndWait(
+        to: Address?, input: [UInt8], value: UInt256 = .zero, gasLimit: UInt64? = nil,
+        confirmations: UInt64 = 1, timeout: Duration = .seconds(120)
+    ) async throws -> RPCReceipt {
+        let sent = try await send(to: to, input: input, value: value, gasLimit: gasLimit)
+        switch sent.outcome {
+        case .accepted: break
+        case .rejected(let error): throw SendError.rejected(sent.hash, error)
+        case .unknown(let error): throw SendError.outcomeUnknown(sent.hash, error)
+        }
+        let receipt = try await waitForReceipt(sent.hash, confirmations: confirmations, timeout: timeout)
+        guard receipt.succeeded else {
+            throw SendError.reverted(receipt, reason: await replayRevertReason(to: to, input: input, value: value, receipt: receipt))
+        }
+        return receipt
+    }
+
+    /// Waits until `hash` is mined with `confirmations` blocks on top (see `ReceiptWaiter`).
+    public func waitForReceipt(
+        _ hash: TxHash, confirmations: UInt64 = 1, timeout: Duration = .seconds(120)
+    ) async throws -> RPCReceipt {
+        try await ReceiptWaiter(client: client, pollInterval: pollInterval).wait(for: hash, confirmations: confirmations, timeout: timeout)
+    }
+
+    /// Hands `raw` to the node and classifies the answer. "already known" or "nonce too low" for a transaction the
+    /// node can show by its hash means accepted; an error that may have come after the node took the request is
+    /// unknown unless the hash can be found.
+    static func submit(_ raw: [UInt8], hash: TxHash, through client: RPCClient) async -> SentTransaction.Outcome {
+        let failure: RPCError?
+        do {
+            let answered = try await client.sendRawTransaction(raw)
+            guard answered == hash else {
+                return .unknown(.decoding(
+                    method: "eth_sendRawTransaction", text: Hex.encode(answered.bytes),
+                    reason: "the node answered a hash that is not the transaction's \(Hex.encode(hash.bytes))"))
+            }
+            return .accepted
+        } catch let error as RPCError {
+            failure = error
+        } catch {
+            failure = nil  // cancelled while the request was out
+        }
+        if let failure, !failure.requestMayHaveReachedNode { return .rejected(failure) }
+        if case .node(let nodeError)? = failure, !Self.mayMeanKnown(nodeError) { return .rejected(failure!) }
+        // The node may have the transaction: ask for it by hash (not cancellable, so the answer is not lost).
+        let known = await Task { try? await client.transaction(hash) }.value
+        if known ?? nil != nil { return .accepted }
+        if case .node(let nodeError)? = failure, Self.isNonceTooLow(nodeError) {
+            return .rejected(failure!)  // the nonce went to another transaction
+        }
+        return .unknown(failure)
+    }
+
+    /// Node messages that may mean the node already has this very transaction.
+    private static func mayMeanKnown(_ error: NodeError) -> Bool {
+        let message = error.message.lowercased()
+        return message.contains("already known") || message.contains("known transaction")
+            || message.contains("already imported") || message.contains("already in") || isNonceTooLow(error)
+    }
+
+    private static func isNonceTooLow(_ error: NodeError) -> Bool {
+        error.message.lowercased().contains("nonce too low")
+    }
+
+    /// Why a mined transaction reverted, from replaying it with `eth_call` on the state before its block.
+    private func replayRevertReason(to: Address?, input: [UInt8], value: UInt256, receipt: RPCReceipt) async -> RevertReason? {
+        let request = CallRequest(from: address, to: to, input: input, value: value, gas: receipt.gasUsed)
+        do {
+            _ = try await client.call(request, at: .number(receipt.blockNumber == 0 ? 0 : receipt.blockNumber - 1))
+            return nil
+        } catch {
+            if case .node(let nodeError)? = error as? RPCError { return nodeError.revertReason() }
+            return nil
+        }
+    }
+}
