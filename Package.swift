@@ -73,7 +73,7 @@ let package = Package(
         ),
 
         // Tests.
-        .target(name: "PodiumTestSupport", path: "Tests/PodiumTestSupport"),
+        .target(name: "PodiumTestSupport", dependencies: ["PodiumPrimitives", "PodiumRPC"], path: "Tests/PodiumTestSupport"),
         .testTarget(
             name: "PodiumPrimitivesTests",
             dependencies: [

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import PodiumProvider
+import PodiumRPC
 
 /// The `podium` command: Ethereum tools with Foundry `cast` names, and Podium's own jobs.
 public struct Podium: AsyncParsableCommand {
@@ -52,7 +54,8 @@ public struct Podium: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }  // --help, --version
-            let message = self.message(for: error).split(whereSeparator: \.isNewline).first ?? "failed"
+            let text = (error as? RPCError)?.explained ?? self.message(for: error)
+            let message = text.split(whereSeparator: \.isNewline).first ?? "failed"
             FileHandle.standardError.write(Data("podium: \(message)\n".utf8))
             Foundation.exit(code.rawValue)
         }

@@ -19,6 +19,9 @@ public final class CurlTransport: RPCTransport, @unchecked Sendable {
     private let multi: MultiHandle
     private let headers: UnsafeMutablePointer<curl_slist>
     private let queue: DispatchQueue
+    /// Set after a cancelled transfer, whose connection may still carry its unread answer: the next transfer opens
+    /// a new connection. Only touched on `queue`.
+    private var needsFreshConnection = false
 
     private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
 
@@ -125,11 +128,16 @@ public final class CurlTransport: RPCTransport, @unchecked Sendable {
 
     /// Drives the easy handle through the multi handle; the transfer's result, or nil when cancelled.
     private func transfer(_ request: PendingRequest) -> CURLcode? {
+        podium_curl_setopt_long(easy, CURLOPT_FRESH_CONNECT, needsFreshConnection ? 1 : 0)
+        needsFreshConnection = false
         curl_multi_add_handle(multi.pointer, easy)
         defer { curl_multi_remove_handle(multi.pointer, easy) }
         var running: Int32 = 1
         while true {
-            if request.isCancelled { return nil }
+            if request.isCancelled {
+                needsFreshConnection = true
+                return nil
+            }
             let status = curl_multi_perform(multi.pointer, &running)
             guard status == CURLM_OK else { return CURLE_FAILED_INIT }
             if running == 0 { break }

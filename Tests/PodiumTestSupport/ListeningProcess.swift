@@ -66,13 +66,14 @@ public enum TestDevnet {
     }
 }
 
-/// `Tests/tools/fault_proxy.py` in front of `upstream`: the first `count` requests fail as `mode` says
-/// (status503, status429, truncate, garbage), the rest pass through.
+/// `Tests/tools/fault_proxy.py` in front of `upstream`: the first `count` requests (for `methods`, when given)
+/// fail as `mode` says (status503, status429, truncate, garbage, drop, hang), the rest pass through.
 public enum FaultProxy {
-    public static func start(upstream: String, mode: String, count: Int) throws -> ListeningProcess {
+    public static func start(upstream: String, mode: String, count: Int, methods: [String] = []) throws -> ListeningProcess {
         let root = PythonOracle.repositoryRoot
+        let filter = methods.isEmpty ? [] : [methods.joined(separator: ",")]
         return try ListeningProcess(
             executable: PythonOracle.python,
-            arguments: [root.appendingPathComponent("Tests/tools/fault_proxy.py").path, upstream, mode, "\(count)"])
+            arguments: [root.appendingPathComponent("Tests/tools/fault_proxy.py").path, upstream, mode, "\(count)"] + filter)
     }
 }
