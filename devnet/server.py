@@ -1,6 +1,6 @@
 """Podium's local development chain: JSON-RPC 2.0 over HTTP on 127.0.0.1, backed by py-evm through eth-tester.
 
-    devnet/.venv/bin/python devnet/server.py [--port N] [--block-time SECONDS] [--verbose]
+    devnet/.venv/bin/python devnet/server.py [--port N] [--block-time SECONDS] [--finality-depth N] [--verbose]
 
 Chain id 31337 and the ten funded accounts of the test mnemonic, as anvil. Prints one line once ready,
 `podium devnet listening on http://127.0.0.1:PORT`, and exits 0 on SIGTERM or SIGINT."""
@@ -103,10 +103,15 @@ def parse_arguments(argv):
     parser.add_argument("--port", type=int, default=8545, help="port on 127.0.0.1 (0: any free port; default 8545)")
     parser.add_argument("--block-time", type=float, metavar="SECONDS",
                         help="mine every SECONDS instead of one block per transaction")
+    parser.add_argument("--finality-depth", type=int, default=0, metavar="N",
+                        help="the finalized block is N blocks behind the head, safe N//2 (default 0: both are the "
+                             "head)")
     parser.add_argument("--verbose", action="store_true", help="log each request to stderr")
     arguments = parser.parse_args(argv)
     if arguments.block_time is not None and arguments.block_time <= 0:
         parser.error("--block-time must be positive")
+    if arguments.finality_depth < 0:
+        parser.error("--finality-depth must not be negative")
     return arguments
 
 
@@ -122,7 +127,7 @@ def main(argv):
     arguments = parse_arguments(argv)
     logging.basicConfig(stream=sys.stderr, format="%(message)s",
                         level=logging.INFO if arguments.verbose else logging.WARNING)
-    devnet = Devnet(automine=arguments.block_time is None)
+    devnet = Devnet(automine=arguments.block_time is None, finality_depth=arguments.finality_depth)
     try:
         server = Server(arguments.port, devnet)
     except OSError as error:

@@ -1,5 +1,6 @@
 """The chain: py-evm's MiningChain as eth-tester sets it up (latest fork it supports), plus what a devnet needs
-on top: automine or interval mining, a clock that can be moved, snapshots, rollbacks and reorgs.
+on top: automine or interval mining, a clock that can be moved, snapshots, rollbacks and reorgs, state edits
+(anvil_set*), and a finality depth behind which the safe and finalized tags trail the head.
 
 Not thread-safe: callers hold `Devnet.lock` around every call."""
 
@@ -29,6 +30,7 @@ ZERO_ADDRESS = bytes(20)
 BLANK_ROOT = bytes.fromhex("56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421")
 SUGGESTED_TIP = 10**9  # 1 gwei, as anvil suggests
 MAX_FEE_HISTORY_BLOCKS = 1024
+MAX_MINE_BLOCKS = 10_000  # anvil_mine's count per call: about 6 s of mining, with the lock held throughout
 
 
 @dataclasses.dataclass
@@ -59,9 +61,11 @@ class Snapshot:
 
 
 class Devnet:
-    def __init__(self, automine=True):
+    def __init__(self, automine=True, finality_depth=0):
         self.lock = threading.RLock()
         self.automine = automine
+        # finalized is this many blocks behind the head, safe half as many; 0: both are the head. Kept by reset.
+        self.finality_depth = finality_depth
         # Blocks are immutable under their hash, so their JSON is cached by hash whatever the chain does.
         self._block_json = functools.lru_cache(maxsize=1024)(self._load_block_json)
         self._receipts_json = functools.lru_cache(maxsize=1024)(self._load_receipts_json)
@@ -79,7 +83,7 @@ class Devnet:
         self.clock = Clock()
         self.snapshots = {}
         self._next_snapshot_id = 0
-        # The state "latest" reads: the head's, plus anvil_setBalance changes made since it was mined.
+        # The state "latest" reads: the head's, plus anvil_set* changes made since it was mined.
         self.latest_state_root = self.head().state_root
 
     def snapshot(self):
@@ -116,8 +120,20 @@ class Devnet:
     def head(self):
         return self.chain.get_canonical_head()
 
+    def resolve(self, block_id):
+        """A block id with safe and finalized replaced by the block numbers they name now: max(0, head - depth)
+        for finalized, max(0, head - depth // 2) for safe. With no finality depth both are "latest"."""
+        if not isinstance(block_id, str) or block_id not in ("safe", "finalized"):
+            return block_id
+        if not self.finality_depth:
+            return "latest"
+        behind = self.finality_depth if block_id == "finalized" else self.finality_depth // 2
+        return max(0, self.head().block_number - behind)
+
     def header(self, block_id):
-        """The mined header a block id names (number, "latest" or hash), or None if not on the canonical chain."""
+        """The mined header a block id names (number, tag other than pending, or hash), or None if not on the
+        canonical chain."""
+        block_id = self.resolve(block_id)
         if block_id == "latest":
             return self.head()
         if isinstance(block_id, int):
@@ -229,7 +245,7 @@ class Devnet:
     # Mining and time
 
     def mine(self, timestamp=None):
-        """Seals the pending block (evm_mine, automine, interval mining)."""
+        """Seals the pending block (evm_mine, anvil_mine, automine, interval mining)."""
         if timestamp is not None:
             self.set_next_timestamp(timestamp)
         self._stamp_pending_if_empty()
@@ -237,6 +253,15 @@ class Devnet:
         block = self.chain.mine_block(mix_hash=os.urandom(32), **fixed)  # random prevrandao, as eth-tester
         self.clock.block_mined()
         self.latest_state_root = block.header.state_root
+
+    def mine_blocks(self, count, interval=None):
+        """Mines `count` blocks, the first with whatever is pending (anvil_mine). With an interval, each is dated
+        `interval` seconds after the one before it (the first after the latest block, unless
+        evm_setNextBlockTimestamp fixed its timestamp); without, by the clock as usual."""
+        for _ in range(count):
+            if interval is not None and self.clock.next_timestamp is None:
+                self.clock.next_timestamp = self.head().timestamp + interval
+            self.mine()
 
     def increase_time(self, seconds):
         self.clock.offset += seconds
@@ -314,7 +339,7 @@ class Devnet:
         return self.chain.get_vm(at_header=self._state_header(block_id)).state
 
     def _state_header(self, block_id):
-        """The header whose state a block id reads; "latest" includes anvil_setBalance changes."""
+        """The header whose state a block id reads; the head's (by any name) includes anvil_set* changes."""
         if block_id == "pending":
             return self.chain.header
         header = self.header(block_id)
@@ -325,13 +350,27 @@ class Devnet:
         return header
 
     def set_balance(self, account, balance):
-        self.latest_state_root = self._with_balance(self._state_header("latest"), account, balance)
-        pending = self.chain.header
-        self.chain.header = pending.copy(state_root=self._with_balance(pending, account, balance))
+        self._edit_state(lambda state: state.set_balance(account, balance))
 
-    def _with_balance(self, header, account, balance):
+    def set_code(self, account, code):
+        self._edit_state(lambda state: state.set_code(account, code))
+
+    def set_nonce(self, account, nonce):
+        self._edit_state(lambda state: state.set_nonce(account, nonce))
+
+    def set_storage(self, account, slot, value):
+        self._edit_state(lambda state: state.set_storage(account, slot, int.from_bytes(value, "big")))
+
+    def _edit_state(self, edit):
+        """Applies an anvil_set* edit both to the state "latest" reads and to the pending block's: seen at once,
+        and kept by the blocks mined after."""
+        self.latest_state_root = self._edited(self._state_header("latest"), edit)
+        pending = self.chain.header
+        self.chain.header = pending.copy(state_root=self._edited(pending, edit))
+
+    def _edited(self, header, edit):
         state = self.chain.get_vm(at_header=header).state
-        state.set_balance(account, balance)
+        edit(state)
         state.persist()
         return state.state_root
 
@@ -433,7 +472,7 @@ class Devnet:
             if header is None:
                 raise server_error("unknown block")
             return [header]
-        first, last = log_filter.from_block, log_filter.to_block
+        first, last = self.resolve(log_filter.from_block), self.resolve(log_filter.to_block)
         if isinstance(first, int) and isinstance(last, int) and first > last:
             raise server_error(f"invalid block range: fromBlock {first} is after toBlock {last}")
         head = self.head().block_number

@@ -4,7 +4,7 @@ optional); `call` checks and parses the parameters, then runs the method under t
 from importlib.metadata import version
 
 from . import encode, params
-from .chain import CHAIN_ID, SUGGESTED_TIP
+from .chain import CHAIN_ID, MAX_MINE_BLOCKS, SUGGESTED_TIP
 from .errors import METHOD_NOT_FOUND, RpcError, invalid_params
 
 CLIENT_VERSION = f"podium-devnet/0.1 py-evm/{version('py-evm')}"
@@ -12,10 +12,12 @@ REQUIRED = object()
 METHODS = {}
 
 
-def method(name, *specs):
-    """Registers a handler(devnet, *arguments); each spec is (name, parser) or (name, parser, default)."""
+def method(name, *specs, aliases=()):
+    """Registers a handler(devnet, *arguments) under its name and aliases; each spec is (name, parser) or
+    (name, parser, default)."""
     def register(handler):
-        METHODS[name] = (handler, [spec if len(spec) == 3 else (*spec, REQUIRED) for spec in specs])
+        for each in (name, *aliases):
+            METHODS[each] = (handler, [spec if len(spec) == 3 else (*spec, REQUIRED) for spec in specs])
         return handler
     return register
 
@@ -47,6 +49,13 @@ def positive(value):
     result = params.quantity(value)
     if result < 1:
         raise ValueError("must be at least 1")
+    return result
+
+
+def mine_count(value):
+    result = params.quantity(value)
+    if result > MAX_MINE_BLOCKS:
+        raise ValueError(f"at most {MAX_MINE_BLOCKS} blocks per call")
     return result
 
 
@@ -195,6 +204,29 @@ def evm_set_next_block_timestamp(devnet, timestamp):
 @method("anvil_setBalance", ("address", params.address), ("balance", params.quantity))
 def anvil_set_balance(devnet, account, balance):
     devnet.set_balance(account, balance)
+
+
+@method("anvil_setCode", ("address", params.address), ("code", params.data), aliases=("hardhat_setCode",))
+def anvil_set_code(devnet, account, code):
+    devnet.set_code(account, code)
+
+
+@method("anvil_setNonce", ("address", params.address), ("nonce", params.nonce), aliases=("hardhat_setNonce",))
+def anvil_set_nonce(devnet, account, nonce):
+    devnet.set_nonce(account, nonce)
+
+
+@method("anvil_setStorageAt", ("address", params.address), ("slot", params.slot), ("value", params.word),
+        aliases=("hardhat_setStorageAt",))
+def anvil_set_storage_at(devnet, account, slot, value):
+    devnet.set_storage(account, slot, value)
+    return True  # anvil answers true here, null for setCode and setNonce
+
+
+@method("anvil_mine", ("count", params.optional(mine_count), None), ("interval", params.optional(positive), None),
+        aliases=("hardhat_mine",))
+def anvil_mine(devnet, count, interval):
+    devnet.mine_blocks(1 if count is None else count, interval)
 
 
 @method("anvil_reset", ("options", params.optional(params.reset_options), None))

@@ -5,7 +5,10 @@ import re
 from dataclasses import dataclass
 
 HEX = re.compile(r"0x[0-9a-fA-F]*")
-TAGS = {"latest": "latest", "safe": "latest", "finalized": "latest", "pending": "pending", "earliest": 0}
+# safe and finalized stay tags: the chain resolves them against the head when they are used (--finality-depth).
+TAGS = {"latest": "latest", "safe": "safe", "finalized": "finalized", "pending": "pending", "earliest": 0}
+MAX_NONCE = 2**64 - 1  # EIP-2681
+MAX_WORD = 2**256 - 1
 
 
 def quantity(value):
@@ -35,6 +38,23 @@ def fixed_bytes(size, what):
 
 address = fixed_bytes(20, "an address")
 hash32 = fixed_bytes(32, "a 32-byte hash")
+word = fixed_bytes(32, "a 32-byte word")
+
+
+def nonce(value):
+    """An account nonce: a quantity below 2**64 (EIP-2681)."""
+    result = quantity(value)
+    if result > MAX_NONCE:
+        raise ValueError("a nonce must be below 2**64")
+    return result
+
+
+def slot(value):
+    """A storage slot: a quantity, or a 32-byte word (leading zeros allowed), below 2**256."""
+    result = quantity(value)
+    if result > MAX_WORD:
+        raise ValueError("a storage slot must be below 2**256")
+    return result
 
 
 def boolean(value):
@@ -44,7 +64,7 @@ def boolean(value):
 
 
 def block_number_or_tag(value):
-    """A block number or tag. Returns an int, "latest" (also for safe and finalized) or "pending"."""
+    """A block number or tag. Returns an int (0 for earliest), "latest", "pending", "safe" or "finalized"."""
     if isinstance(value, str) and value in TAGS:
         return TAGS[value]
     try:

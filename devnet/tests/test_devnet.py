@@ -49,6 +49,11 @@ LOGGER = deploy_code(
     + bytes([0x7F]) + LOG_TOPIC                       # topic0
     + bytes([0x36, 0x60, 0, 0xA2])                    # LOG2(0, CALLDATASIZE, topic0, topic1)
     + bytes([0x60, 0, 0x35, 0x60, 0, 0x55, 0x00]))    # SSTORE(0, CALLDATALOAD(0)), STOP
+# Runtime code: with calldata, stores its first word in slot 0; without, returns slot 0.
+STORE_OR_LOAD = bytes(
+    [0x36, 0x60, 15, 0x57]                            # JUMPI(15, CALLDATASIZE)
+    + [0x60, 0, 0x54, 0x60, 0, 0x52, 0x60, 32, 0x60, 0, 0xF3]  # MSTORE(0, SLOAD(0)), RETURN(0, 32)
+    + [0x5B, 0x60, 0, 0x35, 0x60, 0, 0x55, 0x00])     # 15: JUMPDEST, SSTORE(0, CALLDATALOAD(0)), STOP
 
 
 def word(value):
@@ -100,11 +105,13 @@ class Devnet:
 
 
 class DevnetTestCase(unittest.TestCase):
-    """One server for the class; each test runs between evm_snapshot and evm_revert."""
+    """One server for the class (started with `server_arguments`); each test runs between evm_snapshot and
+    evm_revert."""
+    server_arguments = ()
 
     @classmethod
     def setUpClass(cls):
-        cls.devnet = Devnet()
+        cls.devnet = Devnet(*cls.server_arguments)
 
     @classmethod
     def tearDownClass(cls):
@@ -168,6 +175,9 @@ class DevnetTestCase(unittest.TestCase):
 
     def block(self, number):
         return self.rpc("eth_getBlockByNumber", hex(number), False)
+
+    def timestamp(self, number):
+        return int(self.block(number)["timestamp"], 16)
 
 
 class ChainTests(DevnetTestCase):
@@ -254,6 +264,166 @@ class ChainTests(DevnetTestCase):
         self.assertEqual(self.send()["status"], "0x1")  # chain id 31337 still accepted after the reset
 
 
+class StateEditTests(DevnetTestCase):
+    def test_set_code_is_callable_and_transactable(self):
+        target = "0x" + "ab" * 20
+        before = self.head()
+        self.assertIsNone(self.rpc("anvil_setCode", target, "0x" + STORE_OR_LOAD.hex()))
+        for block in ("latest", "pending"):
+            self.assertEqual(self.rpc("eth_getCode", target, block), "0x" + STORE_OR_LOAD.hex())
+        self.assertEqual(self.rpc("eth_call", {"to": target}), word(0))
+        receipt = self.send(to=target, data=word(42), value=0)
+        self.assertEqual(receipt["status"], "0x1")
+        self.assertEqual(self.rpc("eth_getStorageAt", target, "0x0", "latest"), word(42))
+        self.assertEqual(self.rpc("eth_call", {"to": target}, "latest"), word(42))
+        self.rpc("evm_mine")  # blocks mined after it keep the code; the block before it never had it
+        self.assertEqual(self.rpc("eth_getCode", target), "0x" + STORE_OR_LOAD.hex())
+        self.assertEqual(self.rpc("eth_getCode", target, hex(before)), "0x")
+        self.assertIsNone(self.rpc("hardhat_setCode", target, "0x"))
+        self.assertEqual(self.rpc("eth_getCode", target), "0x")
+        self.assertEqual(self.rpc("eth_getStorageAt", target, "0x0"), word(42))  # storage stays, as in anvil
+
+    def test_set_nonce_is_used_by_the_next_transaction(self):
+        account = ACCOUNTS[2].address
+        self.assertIsNone(self.rpc("anvil_setNonce", account, hex(7)))
+        for block in ("latest", "pending"):
+            self.assertEqual(self.rpc("eth_getTransactionCount", account, block), hex(7))
+        self.assertError(self.devnet.request("eth_sendRawTransaction", self.sign(account=2, nonce=6)), -32000,
+                         "nonce too low")
+        receipt = self.send(account=2, nonce=7)
+        self.assertEqual(receipt["status"], "0x1")
+        self.assertEqual(self.rpc("eth_getTransactionByHash", receipt["transactionHash"])["nonce"], hex(7))
+        self.assertEqual(self.rpc("eth_getTransactionCount", account), hex(8))
+        self.assertIsNone(self.rpc("hardhat_setNonce", account, hex(3)))  # lower works too, as in anvil
+        self.assertEqual(self.send(account=2, nonce=3)["status"], "0x1")
+
+    def test_set_storage_at(self):
+        contract = self.deploy(deploy_code(STORE_OR_LOAD))
+        self.assertIs(self.rpc("anvil_setStorageAt", contract, "0x0", word(99)), True)
+        self.assertEqual(self.rpc("eth_getStorageAt", contract, "0x0", "latest"), word(99))
+        self.assertEqual(self.rpc("eth_call", {"to": contract}), word(99))
+        self.assertIs(self.rpc("hardhat_setStorageAt", contract, word(5), word(6)), True)  # a slot as a word
+        self.rpc("evm_mine")
+        self.assertEqual(self.rpc("eth_getStorageAt", contract, "0x5"), word(6))
+        self.assertEqual(self.rpc("eth_getStorageAt", contract, "0x0", "pending"), word(99))
+        self.assertTrue(self.rpc("anvil_setStorageAt", contract, "0x5", word(0)))
+        self.assertEqual(self.rpc("eth_getStorageAt", contract, "0x5"), word(0))
+        self.assertEqual(self.send(to=contract, data=word(1), value=0)["status"], "0x1")
+        self.assertEqual(self.rpc("eth_getStorageAt", contract, "0x0"), word(1))
+        self.assertTrue(self.rpc("anvil_setStorageAt", ACCOUNTS[2].address, "0x1", word(2)))  # not a contract
+        self.assertEqual(self.rpc("eth_getStorageAt", ACCOUNTS[2].address, "0x1"), word(2))
+
+    def test_mine(self):
+        head = self.head()
+        self.assertIsNone(self.rpc("anvil_mine"))
+        self.assertEqual(self.head(), head + 1)
+        self.assertIsNone(self.rpc("anvil_mine", "0x3"))
+        self.assertEqual(self.head(), head + 4)
+        self.assertEqual([self.block(n)["transactions"] for n in range(head + 1, head + 5)], [[]] * 4)
+        timestamps = [self.timestamp(n) for n in range(head, head + 5)]
+        self.assertEqual(timestamps, sorted(set(timestamps)))
+        self.assertIsNone(self.rpc("anvil_mine", "0x0"))
+        self.assertEqual(self.head(), head + 4)
+        latest = self.timestamp(head + 4)
+        self.assertIsNone(self.rpc("anvil_mine", "0x4", "0x3c"))
+        self.assertEqual([self.timestamp(n) for n in range(head + 5, head + 9)],
+                         [latest + 60 * i for i in range(1, 5)])
+        self.assertIsNone(self.rpc("hardhat_mine", 2, 3600))
+        self.assertEqual(self.timestamp(head + 10), latest + 240 + 7200)
+        self.rpc("evm_setNextBlockTimestamp", latest + 100_000)  # a fixed timestamp dates the first block
+        self.rpc("anvil_mine", "0x2", "0xa")
+        self.assertEqual([self.timestamp(n) for n in (head + 11, head + 12)], [latest + 100_000, latest + 100_010])
+        self.assertEqual(self.send()["blockNumber"], hex(head + 13))  # time goes on from there
+        self.assertGreater(self.timestamp(self.head()), latest + 100_010)
+
+
+class FinalityTests(DevnetTestCase):
+    server_arguments = ("--finality-depth", "4")
+
+    def tag(self, name):
+        return int(self.rpc("eth_getBlockByNumber", name, False)["number"], 16)
+
+    def test_safe_and_finalized_trail_the_head(self):
+        self.rpc("anvil_mine", "0xa")
+        head = self.head()
+        self.assertEqual((self.tag("finalized"), self.tag("safe"), self.tag("latest")), (head - 4, head - 2, head))
+        for full in (False, True):
+            self.assertEqual(self.rpc("eth_getBlockByNumber", "finalized", full),
+                             self.rpc("eth_getBlockByNumber", hex(head - 4), full))
+        self.send()
+        self.assertEqual((self.tag("finalized"), self.tag("safe")), (head - 3, head - 1))
+        self.assertEqual(self.rpc("eth_feeHistory", "0x2", "finalized")["oldestBlock"], hex(head - 4))
+        self.assertEqual(self.rpc("eth_feeHistory", "0x1", "safe")["oldestBlock"], hex(head - 1))
+
+    def test_reset_keeps_the_depth_and_a_short_chain_is_finalized_at_genesis(self):
+        self.rpc("anvil_mine", "0xa")
+        self.rpc("anvil_reset")
+        self.assertEqual((self.tag("finalized"), self.tag("safe"), self.head()), (0, 0, 0))
+        self.rpc("anvil_mine", "0x3")
+        self.assertEqual((self.tag("finalized"), self.tag("safe")), (0, 1))
+        self.rpc("anvil_mine", "0x3")
+        self.assertEqual((self.tag("finalized"), self.tag("safe")), (2, 4))
+
+    def test_state_reads_at_safe_and_finalized(self):
+        contract = self.deploy(deploy_code(STORE_OR_LOAD))
+        deployed = self.head()
+        for value in (1, 2):
+            self.send(to=contract, data=word(value), value=0)
+        self.assertEqual(self.rpc("eth_getCode", contract, "finalized"), "0x")  # before the deployment
+        self.assertEqual(self.rpc("eth_getCode", contract, "safe"), "0x" + STORE_OR_LOAD.hex())
+        self.assertEqual(self.rpc("eth_call", {"to": contract}, "finalized"), "0x")
+        for value in (3, 4):
+            self.send(to=contract, data=word(value), value=0)
+        self.assertEqual(self.tag("finalized"), deployed)
+        self.assertEqual(self.rpc("eth_getStorageAt", contract, "0x0", "finalized"), word(0))
+        self.assertEqual(self.rpc("eth_getStorageAt", contract, "0x0", "safe"), word(2))
+        self.assertEqual(self.rpc("eth_getStorageAt", contract, "0x0", "latest"), word(4))
+        self.assertEqual(self.rpc("eth_call", {"to": contract}, "safe"), word(2))
+        self.assertEqual(self.rpc("eth_call", {"to": contract}, {"blockNumber": "finalized"}), word(0))
+        sender = ACCOUNTS[0].address
+        for tag, number in (("finalized", deployed), ("safe", deployed + 2)):
+            with self.subTest(tag=tag):
+                self.assertEqual(self.rpc("eth_getTransactionCount", sender, tag),
+                                 self.rpc("eth_getTransactionCount", sender, hex(number)))
+                self.assertEqual(self.rpc("eth_getBalance", sender, tag),
+                                 self.rpc("eth_getBalance", sender, hex(number)))
+        self.assertNotEqual(self.rpc("eth_getBalance", sender, "finalized"), self.rpc("eth_getBalance", sender))
+
+    def test_logs_up_to_finalized(self):
+        logger = self.deploy(LOGGER)
+        blocks = [int(self.send(to=logger, data=word(value), value=0)["blockNumber"], 16) for value in range(1, 7)]
+        values = lambda **f: [int(entry["topics"][1], 16)
+                              for entry in self.rpc("eth_getLogs", {"address": logger, **f})]
+        self.assertEqual(values(fromBlock=hex(blocks[0]), toBlock="finalized"), [1, 2])
+        self.assertEqual(values(fromBlock="safe"), [4, 5, 6])
+        self.assertEqual(values(fromBlock="finalized", toBlock="safe"), [2, 3, 4])
+        self.assertError(self.devnet.request("eth_getLogs", {"fromBlock": "safe", "toBlock": "finalized"}), -32000,
+                         "invalid block range")
+
+    def test_reorgs_deeper_than_the_finality_depth_are_allowed(self):
+        self.rpc("anvil_mine", "0xa")
+        head = self.head()
+        finalized = self.rpc("eth_getBlockByNumber", "finalized", False)["hash"]
+        self.assertIsNone(self.rpc("anvil_reorg", 6, []))
+        self.assertEqual(self.head(), head)
+        self.assertNotEqual(self.rpc("eth_getBlockByNumber", "finalized", False)["hash"], finalized)
+        self.assertIsNone(self.rpc("eth_getBlockByHash", finalized, False))
+        self.assertIsNone(self.rpc("anvil_rollback", 6))
+        self.assertEqual(self.tag("finalized"), head - 10)
+        snapshot = self.rpc("evm_snapshot")
+        self.rpc("anvil_mine", "0xa")
+        finalized = self.rpc("eth_getBlockByNumber", "finalized", False)["hash"]
+        self.assertTrue(self.rpc("evm_revert", snapshot))
+        self.assertIsNone(self.rpc("eth_getBlockByHash", finalized, False))
+        self.assertEqual(self.tag("finalized"), head - 10)
+
+    def test_depth_must_not_be_negative(self):
+        result = subprocess.run([sys.executable, str(DEVNET / "server.py"), "--port", "0", "--finality-depth", "-1"],
+                                capture_output=True, text=True, timeout=30)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("--finality-depth must not be negative", result.stderr)
+
+
 class ErrorTests(DevnetTestCase):
     def test_protocol_errors(self):
         self.assertError(self.devnet.post(b"{not json")[1], -32700)
@@ -275,6 +445,20 @@ class ErrorTests(DevnetTestCase):
             (("eth_feeHistory", "0x2", "latest", [50, 10]), "params[2] (rewardPercentiles)"),
             (("eth_chainId", 1), "at most 0 parameters"),
             (("eth_sendRawTransaction", "0xc0"), "raw transaction"),
+            (("anvil_setCode", "0x1234", "0x"), "params[0] (address)"),
+            (("anvil_setCode", FIRST_ADDRESS, "0x1"), "params[1] (code)"),
+            (("hardhat_setCode", FIRST_ADDRESS), "missing params[1] (code)"),
+            (("anvil_setNonce", FIRST_ADDRESS, "7"), "params[1] (nonce)"),
+            (("anvil_setNonce", FIRST_ADDRESS, hex(2**64)), "params[1] (nonce): a nonce must be below 2**64"),
+            (("anvil_setStorageAt", FIRST_ADDRESS, "0x", word(1)), "params[1] (slot)"),
+            (("anvil_setStorageAt", FIRST_ADDRESS, hex(2**256), word(1)), "params[1] (slot)"),
+            (("anvil_setStorageAt", FIRST_ADDRESS, "0x0", "0x1"), "params[2] (value): expected a 32-byte word"),
+            (("hardhat_setStorageAt", FIRST_ADDRESS, "0x0"), "missing params[2] (value)"),
+            (("anvil_mine", "ten"), "params[0] (count)"),
+            (("anvil_mine", hex(10_001)), "params[0] (count): at most 10000 blocks per call"),
+            (("anvil_mine", "0x1", "0x0"), "params[1] (interval): must be at least 1"),
+            (("hardhat_mine", "0x1", "0x1", "0x1"), "hardhat_mine takes at most 2 parameters"),
+            (("eth_getBlockByNumber", "finalised", False), "params[0] (block)"),
         ]
         for (method, *params), message in cases:
             with self.subTest(method=method, params=params):
