@@ -45,13 +45,14 @@ struct DevnetHome {
     func logFile(port: Int) -> URL { state.appendingPathComponent("devnet-\(port).log") }
 
     /// The server process for `port`, not yet started.
-    func process(port: Int, blockTime: Int?) throws -> Process {
+    func process(port: Int, blockTime: Int?, finalityDepth: Int?) throws -> Process {
         guard FileManager.default.isExecutableFile(atPath: python.path) else {
             throw CommandFailure("\(python.path) missing: run scripts/setup (or make) to install the devnet")
         }
         let process = Process()
         process.executableURL = python
         process.arguments = [server.path, "--port", "\(port)"] + (blockTime.map { ["--block-time", "\($0)"] } ?? [])
+            + (finalityDepth.map { ["--finality-depth", "\($0)"] } ?? [])
         return process
     }
 
@@ -83,6 +84,8 @@ struct DevnetUp: AsyncParsableCommand {
     @OptionGroup var options: DevnetOptions
     @Option(help: ArgumentHelp("Mine a block every SECONDS instead of one per transaction.", valueName: "SECONDS"))
     var blockTime: Int?
+    @Option(help: ArgumentHelp("Answer 'finalized' with the block N below the head and 'safe' with N/2 (default 0).", valueName: "N"))
+    var finalityDepth: Int?
 
     func run() async throws {
         let home = try DevnetHome.locate()
@@ -96,7 +99,7 @@ struct DevnetUp: AsyncParsableCommand {
         guard FileManager.default.createFile(atPath: log.path, contents: nil) else {
             throw CommandFailure("cannot create \(log.path)")
         }
-        let process = try home.process(port: options.port, blockTime: blockTime)
+        let process = try home.process(port: options.port, blockTime: blockTime, finalityDepth: finalityDepth)
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle
@@ -173,10 +176,12 @@ struct DevnetRun: AsyncParsableCommand {
         commandName: "run", abstract: "Run the devnet in the foreground (Ctrl-C stops it), for debugging.")
     @OptionGroup var options: DevnetOptions
     @Option(help: ArgumentHelp("Mine a block every SECONDS.", valueName: "SECONDS")) var blockTime: Int?
+    @Option(help: ArgumentHelp("Answer 'finalized' with the block N below the head and 'safe' with N/2.", valueName: "N"))
+    var finalityDepth: Int?
     @Flag(help: "Log every request to stderr.") var verbose = false
 
     func run() async throws {
-        let process = try DevnetHome.locate().process(port: options.port, blockTime: blockTime)
+        let process = try DevnetHome.locate().process(port: options.port, blockTime: blockTime, finalityDepth: finalityDepth)
         if verbose { process.arguments?.append("--verbose") }
         try process.run()
         process.waitUntilExit()

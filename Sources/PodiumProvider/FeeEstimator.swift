@@ -7,16 +7,20 @@ import PodiumRPC
 public struct FeeEstimator: Sendable {
     /// EIP-1559 fee caps for one transaction.
     public struct Fees: Hashable, Sendable {
+        /// The tip cap per gas.
         public let maxPriorityFeePerGas: UInt256
+        /// The total fee cap per gas.
         public let maxFeePerGas: UInt256
     }
 
+    /// The node asked for fee history.
     public let client: RPCClient
     /// How many recent blocks' tips are looked at.
     public var blockCount: UInt64 = 10
     /// The tip used when recent blocks paid none (1 gwei).
     public var minimumPriorityFee = UInt256(1_000_000_000)
 
+    /// An estimator asking `client`'s node.
     public init(client: RPCClient) {
         self.client = client
     }

@@ -13,6 +13,7 @@ public actor NonceManager {
         case unused
     }
 
+    /// The node asked for pending counts.
     public nonisolated let client: RPCClient
     private var next: [Address: UInt64] = [:]
     private var busy: Set<Address> = []

@@ -9,13 +9,16 @@ public struct ReceiptWaiter: Sendable {
         public let receipt: RPCReceipt?
         /// Blocks on top of and including the receipt's (0 while not mined).
         public let confirmations: UInt64
+        /// The confirmations waited for.
         public let required: UInt64
     }
 
+    /// The node asked for receipts.
     public let client: RPCClient
     /// The longest pause between two questions (the first ones come sooner, 10 ms and doubling).
     public var pollInterval: Duration
 
+    /// A waiter asking `client`'s node at most every `pollInterval`.
     public init(client: RPCClient, pollInterval: Duration = .milliseconds(500)) {
         self.client = client
         self.pollInterval = pollInterval

@@ -23,5 +23,6 @@ public struct SentTransaction: Equatable, Sendable {
     public let nonce: UInt64
     /// The signed EIP-2718 bytes, for sending again after an unknown outcome.
     public let rawTransaction: [UInt8]
+    /// What the node did with it, as far as is known.
     public let outcome: Outcome
 }

@@ -11,10 +11,15 @@ import PodiumTransactions
 /// `send` reports what became of a submission as one of three outcomes (accepted, rejected, unknown) and never
 /// calls a transaction failed when the node may have it. Senders that share a `NonceManager` may share an account.
 public struct TransactionSender: Sendable {
+    /// The node transactions go to.
     public let client: RPCClient
+    /// Who signs them.
     public let signer: any Signer
+    /// The chain they are signed for (EIP-155).
     public let chainID: ChainID
+    /// Where nonces come from; share it between senders of one account.
     public let nonces: NonceManager
+    /// How fees are priced.
     public var fees: FeeEstimator
     /// Extra gas on top of the estimate, in percent (20 by default).
     public var gasMarginPercent: UInt64 = 20

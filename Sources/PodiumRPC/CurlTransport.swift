@@ -11,6 +11,7 @@ public final class CurlTransport: RPCTransport, @unchecked Sendable {
     // @unchecked: the curl handles are only touched on `queue`, except `curl_multi_wakeup`, which libcurl documents
     // as callable from any thread.
 
+    /// The node's URL with its secrets masked.
     public let redactedURL: RedactedURL
     /// The most response bytes accepted; a larger answer fails rather than grows memory without bound.
     public let maximumResponseBytes: Int
@@ -75,6 +76,7 @@ public final class CurlTransport: RPCTransport, @unchecked Sendable {
         curl_slist_free_all(headers)
     }
 
+    /// POSTs `body` on the shared connection; see `RPCTransport.post`.
     public func post(_ body: [UInt8]) async throws -> HTTPResponse {
         let request = PendingRequest(multi: multi)
         return try await withTaskCancellationHandler {

@@ -16,20 +16,33 @@ public struct RPCBlock: Hashable, Sendable, Decodable {
         }
     }
 
+    /// The block's height.
     public let number: UInt64
+    /// The block's hash.
     public let hash: BlockHash
+    /// The hash of the block it builds on.
     public let parentHash: BlockHash
+    /// Seconds since the Unix epoch, as the block says.
     public let timestamp: UInt64
+    /// Who received the fees (`miner`, the fee recipient).
     public let miner: Address
+    /// The most gas the block may use.
     public let gasLimit: UInt64
+    /// The gas its transactions used.
     public let gasUsed: UInt64
     /// Nil before London.
     public let baseFeePerGas: UInt256?
+    /// The 256-byte bloom filter of its logs' addresses and topics.
     public let logsBloom: [UInt8]
+    /// The state trie's root after the block.
     public let stateRoot: Bytes32
+    /// The transactions trie's root.
     public let transactionsRoot: Bytes32
+    /// The receipts trie's root.
     public let receiptsRoot: Bytes32
+    /// The block's extra data.
     public let extraData: [UInt8]
+    /// Its transactions, as hashes or whole.
     public let transactions: Transactions
 
     private enum CodingKeys: String, CodingKey {

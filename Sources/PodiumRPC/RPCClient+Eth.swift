@@ -2,14 +2,17 @@ import PodiumPrimitives
 
 /// The standard `eth_`, `net_` and `web3_` methods, with typed parameters and results.
 extension RPCClient {
+    /// The chain id (`eth_chainId`).
     public func chainID() async throws -> UInt64 {
         try await quantity("eth_chainId")
     }
 
+    /// The head's number (`eth_blockNumber`).
     public func blockNumber() async throws -> UInt64 {
         try await quantity("eth_blockNumber")
     }
 
+    /// `address`'s balance in wei at `block` (`eth_getBalance`).
     public func balance(of address: Address, at block: BlockTag = .latest) async throws -> UInt256 {
         try await uint256("eth_getBalance", [.address(address), block.json])
     }
@@ -19,18 +22,22 @@ extension RPCClient {
         try await quantity("eth_getTransactionCount", [.address(address), block.json])
     }
 
+    /// The runtime code at `address` (`eth_getCode`); empty for an account without code.
     public func code(at address: Address, block: BlockTag = .latest) async throws -> [UInt8] {
         try await data("eth_getCode", [.address(address), block.json])
     }
 
+    /// The storage word at `slot` of `address` (`eth_getStorageAt`).
     public func storage(at address: Address, slot: UInt256, block: BlockTag = .latest) async throws -> Bytes32 {
         try await bytes32("eth_getStorageAt", [.address(address), .quantity(slot), block.json])
     }
 
+    /// The node's legacy gas price suggestion in wei (`eth_gasPrice`).
     public func gasPrice() async throws -> UInt256 {
         try await uint256("eth_gasPrice")
     }
 
+    /// The node's tip suggestion in wei (`eth_maxPriorityFeePerGas`).
     public func maxPriorityFeePerGas() async throws -> UInt256 {
         try await uint256("eth_maxPriorityFeePerGas")
     }
@@ -45,6 +52,7 @@ extension RPCClient {
         try await data("eth_call", [request.json, block.json])
     }
 
+    /// The gas `request` would use (`eth_estimateGas`); a revert throws `RPCError.node` with the revert data.
     public func estimateGas(_ request: CallRequest) async throws -> UInt64 {
         try await quantity("eth_estimateGas", [request.json])
     }
@@ -74,6 +82,7 @@ extension RPCClient {
         try await call("eth_getBlockByHash", [.bytes32(hash), .bool(fullTransactions)])
     }
 
+    /// The logs `filter` selects (`eth_getLogs`).
     public func logs(_ filter: LogFilter) async throws -> [RPCLog] {
         try await call("eth_getLogs", [filter.json])
     }
@@ -83,6 +92,7 @@ extension RPCClient {
         try await call("net_version")
     }
 
+    /// The node software's name and version (`web3_clientVersion`).
     public func clientVersion() async throws -> String {
         try await call("web3_clientVersion")
     }

@@ -166,10 +166,14 @@ private struct ErrorObject: Decodable {
 /// When a failed request is tried again: up to `maximumAttempts` in all, waiting `initialDelay` and then twice as
 /// long each time, never more than `maximumDelay`.
 public struct RetryPolicy: Sendable, Equatable {
+    /// Attempts in all, the first included.
     public var maximumAttempts: Int
+    /// The pause after the first failure.
     public var initialDelay: Duration
+    /// The longest pause.
     public var maximumDelay: Duration
 
+    /// A policy of `maximumAttempts` attempts with doubling pauses from `initialDelay` up to `maximumDelay`.
     public init(maximumAttempts: Int, initialDelay: Duration, maximumDelay: Duration) {
         self.maximumAttempts = maximumAttempts
         self.initialDelay = initialDelay

@@ -67,6 +67,7 @@ public struct TransportFailure: Error, Hashable, Sendable, CustomStringConvertib
     /// been sent, as after a timeout or a connection dropped while waiting for the answer.
     public let requestMayHaveBeenSent: Bool
 
+    /// A failure described by `message`.
     public init(message: String, requestMayHaveBeenSent: Bool) {
         self.message = message
         self.requestMayHaveBeenSent = requestMayHaveBeenSent
@@ -86,6 +87,7 @@ public struct NodeError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The `data` member as sent.
     public let data: JSONValue?
 
+    /// The error object the node sent.
     public init(code: Int, message: String, data: JSONValue?) {
         self.code = code
         self.message = message

@@ -6,8 +6,11 @@ public struct RPCLog: Hashable, Sendable, Decodable {
     public let log: ChainLog
     /// Nil for a pending log.
     public let blockNumber: UInt64?
+    /// The hash of the block holding the log (nil while pending).
     public let blockHash: BlockHash?
+    /// The transaction that emitted it.
     public let transactionHash: TxHash?
+    /// That transaction's index in its block.
     public let transactionIndex: UInt64?
     /// The log's position in its block.
     public let logIndex: UInt64?
@@ -62,10 +65,15 @@ public struct RPCLog: Hashable, Sendable, Decodable {
 /// What `eth_getLogs` selects: a block range or one block hash, contract addresses, and topics position by
 /// position (nil matches anything; several values match any of them).
 public struct LogFilter: Hashable, Sendable {
+    /// The first block of the range (nil: the node's default, latest).
     public var fromBlock: BlockTag?
+    /// The last block of the range.
     public var toBlock: BlockTag?
+    /// The one block to read, instead of a range (EIP-234).
     public var blockHash: BlockHash?
+    /// Only logs of these contracts (empty: any).
     public var addresses: [Address]
+    /// Topics position by position: nil matches anything, several values any of them.
     public var topics: [[Bytes32]?]
 
     /// A filter over `fromBlock...toBlock`.

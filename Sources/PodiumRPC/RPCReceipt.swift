@@ -2,19 +2,29 @@ import PodiumPrimitives
 
 /// A transaction receipt as `eth_getTransactionReceipt` returns it.
 public struct RPCReceipt: Hashable, Sendable, Decodable {
+    /// The transaction's hash.
     public let transactionHash: TxHash
+    /// Its index in its block.
     public let transactionIndex: UInt64
+    /// The block it was mined in.
     public let blockHash: BlockHash
+    /// That block's number.
     public let blockNumber: UInt64
+    /// The sender.
     public let from: Address
     /// Nil for a contract creation.
     public let to: Address?
+    /// Gas used in the block up to and including this transaction.
     public let cumulativeGasUsed: UInt64
+    /// Gas this transaction used.
     public let gasUsed: UInt64
+    /// Wei paid per gas (base fee plus tip).
     public let effectiveGasPrice: UInt256
     /// The created contract, for a creation.
     public let contractAddress: Address?
+    /// The logs it emitted, in order.
     public let logs: [RPCLog]
+    /// The 256-byte bloom filter of those logs.
     public let logsBloom: [UInt8]
     /// 1 for success, 0 for a revert (post-Byzantium receipts).
     public let status: UInt64

@@ -1,8 +1,11 @@
 /// What an HTTP server answered: the status code and the body.
 public struct HTTPResponse: Sendable, Equatable {
+    /// The HTTP status code.
     public let status: Int
+    /// The body's bytes.
     public let body: [UInt8]
 
+    /// An answer with `status` and `body`.
     public init(status: Int, body: [UInt8]) {
         self.status = status
         self.body = body
