@@ -112,12 +112,34 @@ import Testing
         }
     }
 
+    @Test func anySignerCanSend() async throws {
+        let sender = try await TransactionSender(client: client, signer: KeyHeldElsewhere(key: DevnetAccounts.privateKeys[3]))
+        let receipt = try await sender.sendAndWait(to: Self.recipient, input: [], value: 3)
+        #expect(receipt.from == DevnetAccounts.privateKeys[3].address)  // the node recovered the signer's account
+    }
+
     @Test func aCancelledReceiptWaitEndsWithCancellationError() async throws {
         let waiter = ReceiptWaiter(client: client, pollInterval: .seconds(10))
         let wait = Task { try await waiter.wait(for: Keccak256.hash([9]), timeout: .seconds(60)) }
         try await Task.sleep(for: .milliseconds(200))
         wait.cancel()
         await #expect(throws: CancellationError.self) { try await wait.value }
+    }
+}
+
+/// A signer that is not a `PrivateKey`: it signs behind an actor, as a remote signer answers over the network.
+actor KeyHeldElsewhere: Signer {
+    private let key: PrivateKey
+    nonisolated let address: Address
+
+    init(key: PrivateKey) {
+        self.key = key
+        self.address = key.address
+    }
+
+    func sign(hash: Bytes32) async throws -> Signature {
+        try await Task.sleep(for: .milliseconds(1))
+        return key.sign(hash: hash)
     }
 }
 
