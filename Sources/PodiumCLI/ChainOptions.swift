@@ -54,9 +54,6 @@ enum ChainArgument {
     }
 
     static func block(_ text: String) throws -> BlockTag {
-        guard let tag = BlockTag(text) else {
-            throw CommandFailure("invalid block \(text.debugDescription): expected a number or latest, earliest, pending, safe, finalized")
-        }
-        return tag
+        do { return try BlockTag(parsing: text) } catch { throw CommandFailure("invalid block: \(error)") }
     }
 }
