@@ -31,7 +31,6 @@ let package = Package(
         // C libraries from Debian (see scripts/setup for the packages).
         systemLibrary("CGMP", pkgConfig: "gmp", apt: "libgmp-dev"),
         systemLibrary("CSecp256k1", pkgConfig: "libsecp256k1", apt: "libsecp256k1-dev"),
-        systemLibrary("CSQLite", pkgConfig: "sqlite3", apt: "libsqlite3-dev"),
         systemLibrary("CCurl", pkgConfig: "libcurl", apt: "libcurl4-openssl-dev"),
 
         // Libraries, lowest layer first.
@@ -84,32 +83,38 @@ let package = Package(
         ),
         .testTarget(
             name: "PodiumRLPTests",
-            dependencies: ["PodiumRLP", "PodiumTestSupport"],
+            dependencies: ["PodiumPrimitives", "PodiumRLP", "PodiumTestSupport"],
             resources: [.copy("Vectors")]
         ),
         .testTarget(
             name: "PodiumABITests",
-            dependencies: ["PodiumABI", "PodiumTestSupport"],
+            dependencies: ["PodiumPrimitives", "PodiumABI", "PodiumTestSupport"],
             resources: [.copy("Vectors")]
         ),
         .testTarget(
             name: "PodiumSignerTests",
-            dependencies: ["PodiumSigner", "PodiumTestSupport"],
+            dependencies: ["PodiumPrimitives", "PodiumSigner", "PodiumTestSupport"],
             resources: [.copy("Vectors")]
         ),
         .testTarget(
             name: "PodiumTransactionsTests",
-            dependencies: ["PodiumTransactions", "PodiumTestSupport"],
+            dependencies: ["PodiumPrimitives", "PodiumRLP", "PodiumSigner", "PodiumTransactions", "PodiumTestSupport"],
             resources: [.copy("Vectors")]
         ),
-        .testTarget(name: "PodiumRPCTests", dependencies: ["PodiumRPC", "PodiumTestSupport"]),
+        .testTarget(name: "PodiumRPCTests", dependencies: ["PodiumPrimitives", "PodiumRPC", "PodiumTestSupport"]),
         .testTarget(
             name: "PodiumProviderTests",
-            dependencies: ["PodiumProvider", "PodiumRPC", "PodiumSigner", "PodiumTransactions", "PodiumTestSupport"]
+            dependencies: [
+                "PodiumPrimitives", "PodiumABI", "PodiumSigner", "PodiumTransactions", "PodiumRPC", "PodiumProvider",
+                "PodiumTestSupport",
+            ]
         ),
         .testTarget(
             name: "PodiumContractsTests",
-            dependencies: ["PodiumContracts", "PodiumProvider", "PodiumRPC", "PodiumRLP", "PodiumSigner", "PodiumTestSupport"]
+            dependencies: [
+                "PodiumPrimitives", "PodiumRLP", "PodiumABI", "PodiumSigner", "PodiumRPC", "PodiumProvider",
+                "PodiumContracts", "PodiumTestSupport",
+            ]
         ),
         .testTarget(name: "PodiumCLITests", dependencies: ["PodiumCLI", "PodiumTestSupport"]),
     ]

@@ -67,7 +67,12 @@ struct DevnetHome {
 
 /// The options every devnet subcommand shares.
 struct DevnetOptions: ParsableArguments {
-    @Option(help: "The port on 127.0.0.1.") var port = 8545
+    @Option(help: "The port on 127.0.0.1 (0 for one the system picks, with up and run).") var port = 8545
+
+    init() {}
+
+    /// The options for the devnet on `port`.
+    init(port: Int) { self.port = port }
 
     var url: String { "http://127.0.0.1:\(port)" }
 
@@ -93,35 +98,68 @@ struct DevnetUp: AsyncParsableCommand {
             print("devnet already running on \(options.url) (pid \(pid))")
             return
         }
-        if await options.probe() != nil { throw CommandFailure("port \(options.port) is taken by another node") }
+        if options.port != 0, await options.probe() != nil {
+            throw CommandFailure("port \(options.port) is taken by another node")
+        }
         try FileManager.default.createDirectory(at: home.state, withIntermediateDirectories: true)
-        let log = home.logFile(port: options.port)
-        guard FileManager.default.createFile(atPath: log.path, contents: nil) else {
-            throw CommandFailure("cannot create \(log.path)")
+        // The log starts under a name of its own: with --port 0 the port is known only once the server says it.
+        let startingLog = home.state.appendingPathComponent("devnet-starting-\(ProcessInfo.processInfo.processIdentifier).log")
+        guard FileManager.default.createFile(atPath: startingLog.path, contents: nil) else {
+            throw CommandFailure("cannot create \(startingLog.path)")
         }
         let process = try home.process(port: options.port, blockTime: blockTime, finalityDepth: finalityDepth)
-        let handle = try FileHandle(forWritingTo: log)
+        let handle = try FileHandle(forWritingTo: startingLog)
         process.standardOutput = handle
         process.standardError = handle
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        try "\(process.processIdentifier)\n".write(to: home.pidFile(port: options.port), atomically: true, encoding: .utf8)
         let deadline = ContinuousClock.now + .seconds(60)
+        func fail(_ message: String) throws -> Never {
+            if process.isRunning { process.terminate() }
+            try? FileManager.default.removeItem(at: startingLog)
+            throw CommandFailure(message)
+        }
+        func exited(_ log: URL) throws -> Never {
+            let tail = (try? String(contentsOf: log, encoding: .utf8))?.split(separator: "\n").last ?? "no output"
+            try fail("devnet exited with status \(process.terminationStatus): \(tail)")
+        }
+        var port: Int?
+        while port == nil {
+            let text = (try? String(contentsOf: startingLog, encoding: .utf8)) ?? ""
+            port = Self.listeningPort(in: text)
+            if port == nil {
+                guard process.isRunning else { try exited(startingLog) }
+                guard ContinuousClock.now < deadline else { try fail("devnet did not start within 60 s") }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+        }
+        let actual = DevnetOptions(port: port!)
+        let log = home.logFile(port: actual.port)
+        try? FileManager.default.removeItem(at: log)
+        try FileManager.default.moveItem(at: startingLog, to: log)  // the open handle follows the file
+        try "\(process.processIdentifier)\n".write(to: home.pidFile(port: actual.port), atomically: true, encoding: .utf8)
         while ContinuousClock.now < deadline {
-            if let chainID = await options.probe() {
-                print("devnet up on \(options.url) (pid \(process.processIdentifier), chain \(chainID))")
+            if let chainID = await actual.probe() {
+                print("devnet up on \(actual.url) (pid \(process.processIdentifier), chain \(chainID))")
                 return
             }
             guard process.isRunning else {
-                try? FileManager.default.removeItem(at: home.pidFile(port: options.port))
-                let tail = (try? String(contentsOf: log, encoding: .utf8))?.split(separator: "\n").last ?? "no output"
-                throw CommandFailure("devnet exited with status \(process.terminationStatus): \(tail)")
+                try? FileManager.default.removeItem(at: home.pidFile(port: actual.port))
+                try exited(log)
             }
             try await Task.sleep(for: .milliseconds(100))
         }
         process.terminate()
-        try? FileManager.default.removeItem(at: home.pidFile(port: options.port))
-        throw CommandFailure("devnet did not answer on \(options.url) within 60 s; see \(log.path)")
+        try? FileManager.default.removeItem(at: home.pidFile(port: actual.port))
+        throw CommandFailure("devnet did not answer on \(actual.url) within 60 s; see \(log.path)")
+    }
+
+    /// The port in the server's first line, `… listening on http://127.0.0.1:PORT`.
+    static func listeningPort(in log: String) -> Int? {
+        guard let range = log.range(of: "listening on http://127.0.0.1:") else { return nil }
+        let digits = log[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
+        guard log[range.upperBound...].dropFirst(digits.count).first?.isNewline == true else { return nil }
+        return Int(digits)
     }
 }
 

@@ -143,9 +143,8 @@ import Testing
     }
 
     @Test func hugeLengthsFailBeforeAllocating() throws {
-        // A length of 2^255 and offsets of 2^64 on an input of a few words fail at once.
-        let clock = ContinuousClock()
-        let start = clock.now
+        // A length of 2^255 and offsets of 2^64 on an input of a few words fail with an error: allocating what
+        // they claim would trap or exhaust memory instead.
         for type in ["bytes", "string", "uint256[]", "string[]", "(uint256,bytes)[]", "uint256[][2]"] {
             let types = [try ABIType(parsing: type)]
             for length in [UInt256(1) << 255, UInt256(1) << 64, UInt256(UInt64(Int.max))] {
@@ -154,6 +153,5 @@ import Testing
                 }
             }
         }
-        #expect(clock.now - start < .seconds(1))
     }
 }

@@ -15,7 +15,9 @@ import Testing
     /// Anvil's (and Hardhat's) account 0 private key.
     static let key0 = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"
     /// A port where nothing listens.
-    static let unreachable = "http://127.0.0.1:9"
+    /// A port held closed for the whole run: connections to it are refused.
+    static let closedPort = ClosedPort()
+    static var unreachable: String { closedPort.url }
     /// 10000 ether in wei: each dev account's genesis balance.
     static let genesisBalance = "10000000000000000000000"
     /// keccak256("Transfer(address,address,uint256)").
@@ -242,7 +244,7 @@ import Testing
     ])
     func saysWhenTheNodeIsUnreachable(arguments: [String]) async throws {
         let message = try await Self.fail(arguments + ["--rpc-url", Self.unreachable])
-        #expect(message.contains("http://127.0.0.1:9"), "\(message)")
+        #expect(message.contains(Self.unreachable), "\(message)")
         #expect(message.contains("connect"), "\(message)")
     }
 

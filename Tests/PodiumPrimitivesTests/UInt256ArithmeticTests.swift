@@ -7,31 +7,31 @@ import Testing
     init() throws { fixture = try UInt256Fixture.shared.get() }
 
     @Test func additionWrapsAndReportsCarryLikePython() {
-        fixture.expect("add", fixture.pairs, describe: describe, matching: { [$0[0], $0[1], $0[0], trapOr($0[1] == "1", $0[0])] }) { a, b in
+        fixture.expect("add", fixture.pairs, describe: describe, matching: { [$0[0], $0[1], $0[0], $0[0], trapOr($0[1] == "1", $0[0])] }) { a, b in
             let (sum, overflow) = a.addingReportingOverflow(b)
             var compound = a
             compound &+= b
-            return [oracleHex(sum), oracleFlag(overflow), oracleHex(a &+ b == compound ? compound : ~compound),
+            return [oracleHex(sum), oracleFlag(overflow), oracleHex(compound), oracleHex(a &+ b),
                     trapOr(overflow, oracleHex(a + b))]
         }
     }
 
     @Test func subtractionWrapsAndReportsBorrowLikePython() {
-        fixture.expect("sub", fixture.pairs, describe: describe, matching: { [$0[0], $0[1], $0[0], trapOr($0[1] == "1", $0[0])] }) { a, b in
+        fixture.expect("sub", fixture.pairs, describe: describe, matching: { [$0[0], $0[1], $0[0], $0[0], trapOr($0[1] == "1", $0[0])] }) { a, b in
             let (difference, overflow) = a.subtractingReportingOverflow(b)
             var compound = a
             compound &-= b
             return [oracleHex(difference), oracleFlag(overflow),
-                    oracleHex(a &- b == compound ? compound : ~compound), trapOr(overflow, oracleHex(a - b))]
+                    oracleHex(compound), oracleHex(a &- b), trapOr(overflow, oracleHex(a - b))]
         }
     }
 
     @Test func multiplicationWrapsAndReportsOverflowLikePython() {
-        fixture.expect("mul", fixture.pairs, describe: describe, matching: { [$0[0], $0[1], $0[0], trapOr($0[1] == "1", $0[0])] }) { a, b in
+        fixture.expect("mul", fixture.pairs, describe: describe, matching: { [$0[0], $0[1], $0[0], $0[0], trapOr($0[1] == "1", $0[0])] }) { a, b in
             let (product, overflow) = a.multipliedReportingOverflow(by: b)
             var compound = a
             compound &*= b
-            return [oracleHex(product), oracleFlag(overflow), oracleHex(a &* b == compound ? compound : ~compound),
+            return [oracleHex(product), oracleFlag(overflow), oracleHex(compound), oracleHex(a &* b),
                     trapOr(overflow, oracleHex(a * b))]
         }
     }

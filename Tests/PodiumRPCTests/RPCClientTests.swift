@@ -94,13 +94,14 @@ import Testing
     }
 
     @Test func unreachableNodeIsATransportError() async throws {
-        let client = try RPCClient(url: "http://127.0.0.1:9", timeout: .seconds(2), retryPolicy: RetryPolicy(maximumAttempts: 2, initialDelay: .milliseconds(10), maximumDelay: .milliseconds(10)))
+        let closed = ClosedPort()
+        let client = try RPCClient(url: closed.url, timeout: .seconds(2), retryPolicy: RetryPolicy(maximumAttempts: 2, initialDelay: .milliseconds(10), maximumDelay: .milliseconds(10)))
         do {
             _ = try await client.chainID()
-            Issue.record("nothing listens on port 9")
+            Issue.record("nothing listens on \(closed.url)")
         } catch let error as RPCError {
             guard case .transport(let failure) = error else { throw error }
-            #expect(failure.message.contains("127.0.0.1:9") && !failure.requestMayHaveBeenSent)
+            #expect(failure.message.contains(closed.url) && !failure.requestMayHaveBeenSent)
         }
         #expect(throws: RPCError.self) { _ = try RPCClient(url: "ftp://example.com") }
     }
