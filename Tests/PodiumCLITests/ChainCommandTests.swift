@@ -28,7 +28,7 @@ import Testing
 
     /// chain-id, block-number, balance and block on a fresh devnet, then after one ether transfer.
     @Test func readsAFreshChainAndOneTransfer() async throws {
-        let devnet = try TestDevnet.start()
+        let devnet = try await TestDevnet.start()
         defer { devnet.stop() }
         let rpc = ["--rpc-url", devnet.url]
 
@@ -363,7 +363,7 @@ extension ChainCommandTests {
         static func start(
             _ extra: [String] = [], sourceLocation: SourceLocation = #_sourceLocation
         ) async throws -> DeployedChain {
-            let devnet = try TestDevnet.start()
+            let devnet = try await TestDevnet.start()
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("podium-deploy-\(UUID().uuidString)")
             let result = try await PodiumProcess.run(
                 ["deploy", "--rpc-url", devnet.url, "--dev-account", "0", "--deployments", directory.path] + extra)

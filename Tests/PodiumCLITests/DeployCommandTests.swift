@@ -82,7 +82,7 @@ extension ChainCommandTests {
         }
 
         @Test func dryRunOnAFreshChainSendsNothing() async throws {
-            let devnet = try TestDevnet.start()
+            let devnet = try await TestDevnet.start()
             defer { devnet.stop() }
             let rpc = ["--rpc-url", devnet.url]
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("podium-dry-\(UUID().uuidString)")

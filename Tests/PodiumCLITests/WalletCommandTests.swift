@@ -156,7 +156,7 @@ import Testing
         struct Case: Encodable { let json: String, key: String }
         struct Answer: Decodable { let documents: [[String: String]] }
         let json = try String(contentsOf: file, encoding: .utf8)
-        let answer = try PythonOracle.call(
+        let answer = await try PythonOracle.call(
             "eip712", ["documents": [Case(json: json, key: Self.anvilKey)]], as: Answer.self)
         let expected = try #require(answer.documents.first?["signature"])
         #expect(try await Self.succeed(["wallet", "sign", "--private-key", Self.anvilKey, "--typed-data", file.path])
@@ -254,7 +254,7 @@ import Testing
 
     /// A message signed by eth-account (personal_sign over its text) verifies, from a file that ends with a line
     /// break as editors write it; each failed check is one line saying why.
-    @Test func signInVerifyChecksAnEthAccountSignature() throws {
+    @Test func signInVerifyChecksAnEthAccountSignature() async throws {
         let file = try Self.temporaryFile(Self.signInMessage + "\n")
         defer { try? FileManager.default.removeItem(at: file) }
         let signed = try SigningOracle.call(.init(signMessage: [

@@ -23,7 +23,7 @@ struct DeployedSet {
         gameWallet: DevnetAccounts.privateKeys[1].address, treasury: DevnetAccounts.privateKeys[2].address)
 
     static func start() async throws -> DeployedSet {
-        let devnet = try TestDevnet.start()
+        let devnet = try await TestDevnet.start()
         let client = try RPCClient(url: devnet.url)
         let owner = try await TransactionSender(client: client, signer: DevnetAccounts.privateKeys[0])
         let recordURL = FileManager.default.temporaryDirectory

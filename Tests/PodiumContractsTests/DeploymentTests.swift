@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func dryRunPredictsTheAddressesARunGets() async throws {
-        let devnet = try TestDevnet.start()
+        let devnet = try await TestDevnet.start()
         let client = try RPCClient(url: devnet.url)
         let sender = try await TransactionSender(client: client, signer: DevnetAccounts.privateKeys[0])
         let url = temporaryRecordURL()
@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func anInterruptedRunResumesFromItsPendingTransaction() async throws {
-        let devnet = try TestDevnet.start(arguments: ["--block-time", "1"])
+        let devnet = try await TestDevnet.start(arguments: ["--block-time", "1"])
         let client = try RPCClient(url: devnet.url)
         let sender = try await TransactionSender(client: client, signer: DevnetAccounts.privateKeys[0])
         let url = temporaryRecordURL()
@@ -98,7 +98,7 @@ import Testing
     }
 
     @Test func aRecordForAnotherChainIsRefused() async throws {
-        let devnet = try TestDevnet.start()
+        let devnet = try await TestDevnet.start()
         let sender = try await TransactionSender(client: try RPCClient(url: devnet.url), signer: DevnetAccounts.privateKeys[0])
         let url = temporaryRecordURL()
         try DeploymentRecord(chainID: 1).save(to: url)

@@ -22,7 +22,7 @@ import Testing
     // MARK: EIP-55
 
     @Test(arguments: try vectorLines("address-eip55"))
-    func printsEIP55VectorsWhateverTheInputCase(vector: String) throws {
+    func printsEIP55VectorsWhateverTheInputCase(vector: String) async throws {
         let digits = vector.dropFirst(2)
         for input in [vector, "0x" + digits.lowercased(), "0x" + digits.uppercased(), String(digits)] {
             let address = try Address(hex: input)
@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test(arguments: try vectorLines("address-eip55"))
-    func rejectsMixedCaseThatIsNotTheChecksum(vector: String) throws {
+    func rejectsMixedCaseThatIsNotTheChecksum(vector: String) async throws {
         let address = try Address(hex: vector)
         var rejected = 0
         for index in 2..<42 where Array(vector)[index].isLetter {
@@ -54,11 +54,11 @@ import Testing
         let checksum: [String]
     }
 
-    @Test func checksumsMatchPythonOnRandomAddresses() throws {
+    @Test func checksumsMatchPythonOnRandomAddresses() async throws {
         var generator = SeededGenerator()
         let addresses = try [Address.zero, Address([UInt8](repeating: 0xff, count: 20))]
             + (0..<3000).map { _ in try Address(generator.bytes(20)) }
-        let answer = try PythonOracle.call(
+        let answer = await try PythonOracle.call(
             "address", ChecksumRequest(checksum: addresses.map { String($0.lowercaseHex.dropFirst(2)) }),
             as: ChecksumAnswer.self)
         #expect(answer.checksum.count == addresses.count)
@@ -91,7 +91,7 @@ import Testing
         #expect(throws: error) { try Address(hex: text[...]) }
     }
 
-    @Test func parseAcceptsEitherPrefixOrNone() throws {
+    @Test func parseAcceptsEitherPrefixOrNone() async throws {
         let address = try Address(hex: Self.valid)
         #expect(try Address(hex: "0X" + Self.valid.dropFirst(2)) == address)
         #expect(try Address(hex: Self.valid.dropFirst(2)) == address)
@@ -99,7 +99,7 @@ import Testing
         #expect(Address("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD") == nil)
     }
 
-    @Test func errorsDescribeThemselvesInOneLine() throws {
+    @Test func errorsDescribeThemselvesInOneLine() async throws {
         #expect(AddressError.invalidChecksum(expected: try Address(hex: Self.valid)).description
             == "invalid EIP-55 checksum: expected 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed")
         #expect(AddressError.wrongLength(digits: 39).description == "an address is 40 hex digits, got 39")
@@ -110,7 +110,7 @@ import Testing
 
     // MARK: Bytes and words
 
-    @Test func holdsTwentyBytesInline() throws {
+    @Test func holdsTwentyBytesInline() async throws {
         #expect(MemoryLayout<Address>.size == 20)
         var generator = SeededGenerator()
         for _ in 0..<200 {
@@ -125,7 +125,7 @@ import Testing
         #expect(throws: AddressError.wrongByteCount(21)) { try Address([UInt8](repeating: 1, count: 21)) }
     }
 
-    @Test func convertsToAndFromThirtyTwoByteWords() throws {
+    @Test func convertsToAndFromThirtyTwoByteWords() async throws {
         var generator = SeededGenerator()
         for _ in 0..<200 {
             let bytes = generator.bytes(32)
@@ -142,7 +142,7 @@ import Testing
         }
     }
 
-    @Test func ordersByBytes() throws {
+    @Test func ordersByBytes() async throws {
         var generator = SeededGenerator()
         // Shared prefixes of every length, so the order is decided in each of the three stored integers.
         let base = generator.bytes(20)
@@ -157,7 +157,7 @@ import Testing
         #expect(Set(addresses).count == Set(addresses.map(\.bytes)).count)
     }
 
-    @Test func codesAsTheChecksummedString() throws {
+    @Test func codesAsTheChecksummedString() async throws {
         let address = try Address(hex: Self.valid.lowercased())
         let json = try JSONEncoder().encode([address])
         #expect(String(decoding: json, as: UTF8.self) == "[\"\(Self.valid)\"]")
@@ -169,7 +169,7 @@ import Testing
     // MARK: CREATE2
 
     @Test(arguments: try vectorLines("address-eip1014"))
-    func create2MatchesEIP1014Examples(line: String) throws {
+    func create2MatchesEIP1014Examples(line: String) async throws {
         let fields = line.split(separator: " ")
         let deployer = try Address(hex: fields[0]), salt = try Bytes32(hex: fields[1])
         let initCode = try Hex.decode(fields[2])
@@ -192,7 +192,7 @@ import Testing
         let create2: [String]
     }
 
-    @Test func create2MatchesPythonOnRandomInput() throws {
+    @Test func create2MatchesPythonOnRandomInput() async throws {
         var generator = SeededGenerator()
         let cases = try (0..<400).map { _ in
             (try Address(generator.bytes(20)), try Bytes32(generator.bytes(32)),
@@ -201,7 +201,7 @@ import Testing
         let request = Create2Request(create2: cases.map {
             Create2Case(deployer: $0.0.lowercaseHex, salt: $0.1.description, initCode: Hex.encode($0.2))
         })
-        let answer = try PythonOracle.call("address", request, as: Create2Answer.self)
+        let answer = await try PythonOracle.call("address", request, as: Create2Answer.self)
         for ((deployer, salt, initCode), expected) in zip(cases, answer.create2) {
             let computed = Address.create2(deployer: deployer, salt: salt, initCode: initCode)
             #expect(computed.lowercaseHex == expected, "seed \(generator.seed)")

@@ -3,10 +3,10 @@ import PodiumTestSupport
 import Testing
 
 @Suite struct HexTests {
-    @Test func encodingAndDecodingAgreeWithPython() throws {
+    @Test func encodingAndDecodingAgreeWithPython() async throws {
         var random = SeededGenerator()
         let inputs = (0..<500).map { random.bytes($0 % 70) }
-        let expected = try PythonOracle.call("hex", inputs, as: [String].self)
+        let expected = await try PythonOracle.call("hex", inputs, as: [String].self)
         for (bytes, hex) in zip(inputs, expected) {
             #expect(Hex.encode(bytes) == "0x" + hex, "seed \(random.seed)")
             #expect(Hex.encode(bytes, prefix: false) == hex, "seed \(random.seed)")
@@ -34,7 +34,7 @@ import Testing
         #expect(throws: Never.self) { try Hex.decode("0x", requirePrefix: true) }
     }
 
-    @Test func fixedSizeDecodingChecksTheByteCount() throws {
+    @Test func fixedSizeDecodingChecksTheByteCount() async throws {
         #expect(throws: HexError.wrongByteCount(expected: 32, actual: 31)) {
             try Bytes32(hex: "0x" + String(repeating: "ab", count: 31))
         }

@@ -42,7 +42,7 @@ struct Keccak256Tests {
 
     // MARK: Differential, against pycryptodome
 
-    @Test func agreesWithPycryptodomeOnRandomInputsOfEveryLengthUpToFourBlocks() throws {
+    @Test func agreesWithPycryptodomeOnRandomInputsOfEveryLengthUpToFourBlocks() async throws {
         var generator = SeededGenerator()
         var messages: [[UInt8]] = []
         for length in 0...(4 * Keccak256.rate + 1) {
@@ -77,7 +77,7 @@ struct Keccak256Tests {
     // MARK: Streaming
 
     @Test(arguments: [0, 1, 135, 136, 137, 300])
-    func everyTwoWaySplitAcrossUpdatesGivesTheOneShotDigest(length: Int) throws {
+    func everyTwoWaySplitAcrossUpdatesGivesTheOneShotDigest(length: Int) async throws {
         var generator = SeededGenerator()
         let message = generator.bytes(length)
         let expected = try Self.oracleDigests([message])[0]
@@ -88,7 +88,7 @@ struct Keccak256Tests {
     }
 
     @Test(arguments: [137, 273])
-    func everyThreeWaySplitAcrossUpdatesGivesTheOneShotDigest(length: Int) throws {
+    func everyThreeWaySplitAcrossUpdatesGivesTheOneShotDigest(length: Int) async throws {
         var generator = SeededGenerator()
         let message = generator.bytes(length)
         let expected = try Self.oracleDigests([message])[0]
@@ -102,7 +102,7 @@ struct Keccak256Tests {
     }
 
     @Test(arguments: [0, 1, 31, 32, 135, 136, 137, 1000])
-    func everyInputTypeGivesTheSameDigest(length: Int) throws {
+    func everyInputTypeGivesTheSameDigest(length: Int) async throws {
         var generator = SeededGenerator()
         let bytes = (0..<length).map { _ in UInt8.random(in: 0x20...0x7e, using: &generator) }  // ASCII, a String too
         let expected = try Self.oracleDigests([bytes])[0]

@@ -13,8 +13,8 @@ import Testing
     let devnet: ListeningProcess
     let client: RPCClient
 
-    init() throws {
-        devnet = try TestDevnet.start()
+    init() async throws {
+        devnet = try await TestDevnet.start()
         client = try RPCClient(url: devnet.url)
     }
 
@@ -108,7 +108,7 @@ import Testing
     }
 
     @Test func aDroppedAnswerIsResolvedByLookingTheHashUp() async throws {
-        let proxy = try FaultProxy.start(upstream: devnet.url, mode: "drop", count: 1, methods: ["eth_sendRawTransaction"])
+        let proxy = try await FaultProxy.start(upstream: devnet.url, mode: "drop", count: 1, methods: ["eth_sendRawTransaction"])
         let client = try RPCClient(url: proxy.url, retryPolicy: .none)
         let sender = try await TransactionSender(client: client, signer: DevnetAccounts.privateKeys[5])
         let sent = try await sender.send(to: Self.recipient, input: [], value: 7, gasLimit: 21_000)
@@ -119,7 +119,7 @@ import Testing
 
     @Test func aRetriedSubmissionThatTheNodeAlreadyHasIsAccepted() async throws {
         // The first answer is lost after the node mined the transaction; the retry hears "nonce too low".
-        let proxy = try FaultProxy.start(upstream: devnet.url, mode: "drop", count: 1, methods: ["eth_sendRawTransaction"])
+        let proxy = try await FaultProxy.start(upstream: devnet.url, mode: "drop", count: 1, methods: ["eth_sendRawTransaction"])
         let client = try RPCClient(url: proxy.url, retryPolicy: RetryPolicy(maximumAttempts: 3, initialDelay: .milliseconds(10), maximumDelay: .milliseconds(10)))
         let sender = try await TransactionSender(client: client, signer: DevnetAccounts.privateKeys[6])
         let sent = try await sender.send(to: Self.recipient, input: [], value: 7, gasLimit: 21_000)
@@ -130,7 +130,7 @@ import Testing
     }
 
     @Test func anAnswerLostWithNoWayToCheckIsUnknownNotFailed() async throws {
-        let proxy = try FaultProxy.start(
+        let proxy = try await FaultProxy.start(
             upstream: devnet.url, mode: "drop", count: 100, methods: ["eth_sendRawTransaction", "eth_getTransactionByHash"])
         let client = try RPCClient(url: proxy.url, retryPolicy: .none)
         let sender = try await TransactionSender(client: client, signer: DevnetAccounts.privateKeys[7])

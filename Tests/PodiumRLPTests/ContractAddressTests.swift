@@ -15,7 +15,7 @@ import Testing
         }
     }
 
-    @Test func matchesPublishedAddresses() throws {
+    @Test func matchesPublishedAddresses() async throws {
         let vectors = try Self.publishedVectors()
         #expect(vectors.count == 4)
         for (deployer, nonce, address) in vectors {
@@ -37,14 +37,14 @@ import Testing
         let create: [String]
     }
 
-    @Test func matchesPythonAtEveryNonceWidth() throws {
+    @Test func matchesPythonAtEveryNonceWidth() async throws {
         var generator = SeededGenerator()
         let edges: [UInt64] = [0, 1, 0x7f, 0x80, 0xff, 0x100, 0xffff, 0x1_0000, 1 << 32, .max - 1, .max]
         let nonces = edges + (0..<300).map { _ in
             UInt64.random(in: 0...UInt64.max, using: &generator) >> UInt64.random(in: 0...63, using: &generator)
         }
         let deployers = try nonces.map { _ in try Address(generator.bytes(20)) }
-        let answer = try PythonOracle.call(
+        let answer = await try PythonOracle.call(
             "address", Request(create: zip(deployers, nonces).map { Case(deployer: $0.lowercaseHex, nonce: $1) }),
             as: Answer.self)
         for (i, expected) in answer.create.enumerated() {

@@ -5,11 +5,11 @@ import Testing
 
 /// Differential tests against the Python `rlp` package (Tests/oracles/rlp.py), on random items and on fuzzed bytes.
 @Suite struct RLPDifferentialTests {
-    @Test func encodingAgreesWithPythonRLPBothWays() throws {
+    @Test func encodingAgreesWithPythonRLPBothWays() async throws {
         var generator = SeededGenerator()
         let items = (0..<3000).map { _ in generator.rlpItem(depth: 5) }
         let encodings = items.map { $0.rlpEncoded() }
-        let answer = try PythonOracle.call(
+        let answer = await try PythonOracle.call(
             "rlp", RLPOracleRequest(encode: items.map(OracleTree.init), decode: encodings.map { Hex.encode($0) }),
             as: RLPOracleAnswer.self)
         let pythonEncodings = try #require(answer.encode), pythonDecodings = try #require(answer.decode)
@@ -48,7 +48,7 @@ import Testing
         return bytes
     }
 
-    @Test func fuzzedInputNeverCrashesAndIsAcceptedExactlyWhenPythonRLPAcceptsIt() throws {
+    @Test func fuzzedInputNeverCrashesAndIsAcceptedExactlyWhenPythonRLPAcceptsIt() async throws {
         var generator = SeededGenerator()
         var inputs: [[UInt8]] = (0..<20_000).map { _ in
             (0..<Int.random(in: 0...24, using: &generator)).map { _ in Self.fuzzByte(using: &generator) }
@@ -56,7 +56,7 @@ import Testing
         for _ in 0..<20_000 {
             inputs.append(Self.mutated(generator.rlpItem(depth: 3).rlpEncoded(), using: &generator))
         }
-        let answer = try PythonOracle.call(
+        let answer = await try PythonOracle.call(
             "rlp", RLPOracleRequest(decode: inputs.map { Hex.encode($0) }), as: RLPOracleAnswer.self)
         let pythonDecodings = try #require(answer.decode)
         var accepted = 0

@@ -14,10 +14,10 @@ import Testing
         return values
     }
 
-    @Test func encodesUInt64LikePythonRLP() throws {
+    @Test func encodesUInt64LikePythonRLP() async throws {
         var generator = SeededGenerator()
         let values = Self.integers(using: &generator)
-        let answer = try PythonOracle.call("rlp", RLPOracleRequest(integers: values), as: RLPOracleAnswer.self)
+        let answer = await try PythonOracle.call("rlp", RLPOracleRequest(integers: values), as: RLPOracleAnswer.self)
         let expected = try #require(answer.integers)
         for (value, encoding) in zip(values, expected) {
             #expect(Hex.encode(RLPItem.uint(value).rlpEncoded()) == encoding, "\(value), seed \(generator.seed)")
@@ -46,7 +46,7 @@ import Testing
         #expect(throws: error) { try item.uint64() }
     }
 
-    @Test func uintBytesAcceptsUpToItsWidth() throws {
+    @Test func uintBytesAcceptsUpToItsWidth() async throws {
         let word = [UInt8](repeating: 0xab, count: 32)
         #expect(try RLPItem.bytes(word).uintBytes(maxByteCount: 32) == word)
         #expect(try RLPItem.bytes([]).uintBytes(maxByteCount: 32) == [])

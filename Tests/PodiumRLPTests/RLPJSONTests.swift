@@ -5,10 +5,10 @@ import Testing
 
 /// The JSON form the command line reads and prints: "0x"-hex strings for byte strings, arrays for lists.
 @Suite struct RLPJSONTests {
-    @Test func printsAndParsesLikePythonJSON() throws {
+    @Test func printsAndParsesLikePythonJSON() async throws {
         var generator = SeededGenerator()
         let items = (0..<500).map { _ in generator.rlpItem(depth: 4) }
-        let answer = try PythonOracle.call(
+        let answer = await try PythonOracle.call(
             "rlp", RLPOracleRequest(json: items.map(OracleTree.init)), as: RLPOracleAnswer.self)
         for (item, python) in zip(items, try #require(answer.json)) {
             #expect(item.json == python.compact, "seed \(generator.seed)")

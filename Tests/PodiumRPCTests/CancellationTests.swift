@@ -8,12 +8,12 @@ import Testing
 @Suite struct CancellationTests {
     let devnet: ListeningProcess
 
-    init() throws {
-        devnet = try TestDevnet.start()
+    init() async throws {
+        devnet = try await TestDevnet.start()
     }
 
     @Test func aCancelledRequestEndsAtOnceAndTheClientGoesOn() async throws {
-        let proxy = try FaultProxy.start(upstream: devnet.url, mode: "hang", count: 1)
+        let proxy = try await FaultProxy.start(upstream: devnet.url, mode: "hang", count: 1)
         let client = try RPCClient(url: proxy.url, timeout: .seconds(60))
         let request = Task { try await client.blockNumber() }
         try await Task.sleep(for: .milliseconds(200))
@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func aRequestCancelledBeforeItStartsNeverGoesOut() async throws {
-        let proxy = try FaultProxy.start(upstream: devnet.url, mode: "status503", count: 0)
+        let proxy = try await FaultProxy.start(upstream: devnet.url, mode: "status503", count: 0)
         let client = try RPCClient(url: proxy.url)
         let request = Task {
             withUnsafeCurrentTask { $0?.cancel() }
@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func retriesStopWhenCancelled() async throws {
-        let proxy = try FaultProxy.start(upstream: devnet.url, mode: "status503", count: 1_000)
+        let proxy = try await FaultProxy.start(upstream: devnet.url, mode: "status503", count: 1_000)
         let client = try RPCClient(
             url: proxy.url, retryPolicy: RetryPolicy(maximumAttempts: 1_000, initialDelay: .seconds(30), maximumDelay: .seconds(30)))
         let request = Task { try await client.chainID() }
@@ -52,7 +52,7 @@ import Testing
     }
 
     @Test func anOversizedAnswerIsFetchedOnce() async throws {
-        let proxy = try FaultProxy.start(upstream: devnet.url, mode: "status503", count: 0)
+        let proxy = try await FaultProxy.start(upstream: devnet.url, mode: "status503", count: 0)
         let client = try RPCClient(url: proxy.url, maximumResponseBytes: 16)
         await #expect(throws: RPCError.responseTooLarge(limit: 16)) { _ = try await client.clientVersion() }
         #expect(try await requestCount(proxy) == 1)

@@ -9,8 +9,8 @@ import Testing
     let devnet: ListeningProcess
     let client: RPCClient
 
-    init() throws {
-        devnet = try TestDevnet.start()
+    init() async throws {
+        devnet = try await TestDevnet.start()
         client = try RPCClient(url: devnet.url)
     }
 
@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test func nodeErrorsAreTypedAndNotRetried() async throws {
-        let proxy = try FaultProxy.start(upstream: devnet.url, mode: "status503", count: 0)
+        let proxy = try await FaultProxy.start(upstream: devnet.url, mode: "status503", count: 0)
         let client = try RPCClient(url: proxy.url)
         do {
             let _: String = try await client.call("no_such_method")
@@ -63,12 +63,12 @@ import Testing
 
     @Test(arguments: ["status503", "status429"])
     func transientHTTPFailuresAreRetried(mode: String) async throws {
-        let proxy = try FaultProxy.start(upstream: devnet.url, mode: mode, count: 2)
+        let proxy = try await FaultProxy.start(upstream: devnet.url, mode: mode, count: 2)
         let client = try RPCClient(url: proxy.url, retryPolicy: RetryPolicy(maximumAttempts: 3, initialDelay: .milliseconds(20), maximumDelay: .seconds(1)))
         #expect(try await client.chainID() == 31337)
         #expect(try await requestCount(proxy) == 3)
 
-        let again = try FaultProxy.start(upstream: devnet.url, mode: mode, count: 1)
+        let again = try await FaultProxy.start(upstream: devnet.url, mode: mode, count: 1)
         let impatient = try RPCClient(url: again.url, retryPolicy: .none)
         do {
             _ = try await impatient.chainID()
@@ -81,7 +81,7 @@ import Testing
 
     @Test(arguments: ["truncate", "garbage"])
     func brokenAnswersAreInvalidResponses(mode: String) async throws {
-        let proxy = try FaultProxy.start(upstream: devnet.url, mode: mode, count: 1)
+        let proxy = try await FaultProxy.start(upstream: devnet.url, mode: mode, count: 1)
         let client = try RPCClient(url: proxy.url)
         do {
             _ = try await client.blockNumber()

@@ -9,7 +9,7 @@ import Testing
         #expect(DevnetAccounts.privateKeys[0].address.description == "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266")
     }
 
-    @Test func accountsMatchAnvilsList() throws {
+    @Test func accountsMatchAnvilsList() async throws {
         let lines = try vectorLines("anvil-accounts")
         #expect(lines.count == DevnetAccounts.count && DevnetAccounts.privateKeys.count == DevnetAccounts.count)
         for line in lines {
@@ -27,7 +27,7 @@ import Testing
     struct Request: Encodable { let hd: [HDCase] }
     struct Answer: Decodable { let hd: [HDAnswer] }
 
-    @Test func derivationMatchesEthAccountOnRandomMnemonicsAndPaths() throws {
+    @Test func derivationMatchesEthAccountOnRandomMnemonicsAndPaths() async throws {
         var generator = SeededGenerator()
         let cases = (0..<24).map { i in
             let path = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
@@ -38,7 +38,7 @@ import Testing
                 passphrase: i % 3 == 0 ? "" : (i % 3 == 1 ? "TREZOR" : "pässwörd ✓"),
                 path: i % 4 == 0 ? "m/44'/60'/0'/0/\(i)" : "m" + path.joined())
         }
-        let answers = try PythonOracle.call("signer", Request(hd: cases), as: Answer.self).hd
+        let answers = await try PythonOracle.call("signer", Request(hd: cases), as: Answer.self).hd
         for (i, (request, answer)) in zip(cases, answers).enumerated() {
             let context: Comment = "case \(i) (\(request.path)), seed \(generator.seed)"
             let seed = try Mnemonic(answer.mnemonic).seed(passphrase: request.passphrase)

@@ -13,7 +13,7 @@ import Testing
     }
 
     /// The Mail example with the values EIP-712's reference implementation (assets/eip-712/Example.js) asserts.
-    @Test func mailExampleMatchesTheEIP() throws {
+    @Test func mailExampleMatchesTheEIP() async throws {
         let data = try EIP712TypedData(json: Array(Self.mailJSON().utf8))
         #expect(try data.types.encodeType("Mail")
             == "Mail(Person from,Person to,string contents)Person(string name,address wallet)")
@@ -43,7 +43,7 @@ import Testing
     }
 
     /// The same example through eth-account, so the oracle and the EIP agree before the random documents rely on it.
-    @Test func mailExampleMatchesEthAccount() throws {
+    @Test func mailExampleMatchesEthAccount() async throws {
         let key = try PrivateKey(Keccak256.hash("cow").bytes)
         let answer = try #require(
             try Oracle.call(.init(documents: [.init(json: Self.mailJSON(), key: key.revealHex())])).documents?.first)
@@ -56,7 +56,7 @@ import Testing
 
     /// Random struct graphs (nested, self-referencing, in arrays of arrays), every atomic type and random values
     /// written in every accepted form, against eth-account's encode_typed_data(full_message=…) and sign_message.
-    @Test func randomDocumentsMatchEthAccount() throws {
+    @Test func randomDocumentsMatchEthAccount() async throws {
         var random = RandomTypedData(generator: SeededGenerator())
         let documents = (0..<250).map { _ in random.document(cycleThroughPrimary: false) }
         let keys = (0..<250).map { _ in random.key() }
@@ -67,7 +67,7 @@ import Testing
 
     /// Documents whose primary type is on a cycle (A → B → A), which encode_typed_data cannot take: against
     /// eth-account's hash_struct and hash_domain.
-    @Test func cyclicTypesMatchEthAccount() throws {
+    @Test func cyclicTypesMatchEthAccount() async throws {
         var random = RandomTypedData(generator: SeededGenerator())
         let documents = (0..<40).map { _ in random.document(cycleThroughPrimary: true) }
         let keys = (0..<40).map { _ in random.key() }
@@ -97,7 +97,7 @@ import Testing
 
     /// encodeType lists the primary type, then every struct reached from it once, sorted by name (byte order:
     /// `$` < digits < upper case < `_` < lower case), whatever the order of declaration or of reference.
-    @Test func encodeTypeSortsReferencedStructsByName() throws {
+    @Test func encodeTypeSortsReferencedStructsByName() async throws {
         let types = try EIP712Types([
             "Tree": [.init(name: "root", type: "Node"), .init(name: "labels", type: "_label[2][]")],
             "Node": [.init(name: "children", type: "Node[]"), .init(name: "leaf", type: "Leaf"),
@@ -118,7 +118,7 @@ import Testing
 
     /// An empty array hashes as keccak256 of nothing, a null struct as 32 zero bytes (eth_signTypedData_v4), and
     /// nested arrays hash their elements' words.
-    @Test func arraysAndNullStructsEncodeAsTheEIPSays() throws {
+    @Test func arraysAndNullStructsEncodeAsTheEIPSays() async throws {
         let types = try EIP712Types([
             "List": [.init(name: "next", type: "List"), .init(name: "items", type: "uint8[][2]")],
         ])
@@ -133,7 +133,7 @@ import Testing
 
     /// Integers are read exactly from JSON numbers of any length and from decimal and hex strings; JSON numbers
     /// with a fraction or exponent are refused rather than rounded.
-    @Test func integersAreExact() throws {
+    @Test func integersAreExact() async throws {
         let max = "115792089237316195423570985008687907853269984665640564039457584007913129639935"
         let types = try EIP712Types(["N": [.init(name: "u", type: "uint256"), .init(name: "i", type: "int256")]])
         func data(_ u: JSONValue, _ i: JSONValue) throws(EIP712Error) -> [UInt8] {
@@ -166,7 +166,7 @@ import Testing
 
     /// Each width's bounds: the extremes are accepted, one past them is refused.
     @Test(arguments: [8, 16, 24, 64, 128, 160, 248, 256])
-    func integerWidthsAreRangeChecked(bits: Int) throws {
+    func integerWidthsAreRangeChecked(bits: Int) async throws {
         let types = try EIP712Types(
             ["N": [.init(name: "u", type: "uint\(bits)"), .init(name: "i", type: "int\(bits)")]])
         let top = bits == 256 ? UInt256.max : (UInt256(1) << bits) - UInt256(1)
@@ -196,7 +196,7 @@ import Testing
 
     /// A domain without a declared EIP712Domain type is hashed with the members it has, in the EIP's order,
     /// which is the hash of the same domain declared.
-    @Test func undeclaredDomainUsesTheMembersPresent() throws {
+    @Test func undeclaredDomainUsesTheMembersPresent() async throws {
         let declared = try EIP712TypedData(json: Array(Self.mailJSON().utf8))
         let undeclared = try EIP712TypedData(
             types: EIP712Types(declared.types.structs.filter { $0.key != "EIP712Domain" }),
@@ -359,7 +359,7 @@ import Testing
     }
 
     /// Escapes, surrogate pairs and raw UTF-8 all give the string's scalars; numbers keep their text.
-    @Test func jsonIsReadExactly() throws {
+    @Test func jsonIsReadExactly() async throws {
         let json = #"{"s": "a\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00é😀", "#
             + #""n": [-0, 12345678901234567890123, 1.5e-3, true, null]}"#
         #expect(try JSONValue(json: Array(json.utf8)) == .object([

@@ -12,7 +12,7 @@ import Testing
         }
     }
 
-    @Test func seedsMatchTheReferenceVectors() throws {
+    @Test func seedsMatchTheReferenceVectors() async throws {
         let vectors = try Self.trezorVectors()
         #expect(vectors.count == 24)
         for (phrase, seed) in vectors {
@@ -22,7 +22,7 @@ import Testing
         }
     }
 
-    @Test func normalizesWhitespace() throws {
+    @Test func normalizesWhitespace() async throws {
         let spaced = try Mnemonic("  test test\ttest test test test test test test\ntest test   junk ")
         #expect(spaced.revealPhrase() == DevnetAccounts.mnemonic.revealPhrase())
         #expect(spaced.seed() == DevnetAccounts.mnemonic.seed())
@@ -52,7 +52,7 @@ import Testing
         }
     }
 
-    @Test func descriptionIsRedacted() throws {
+    @Test func descriptionIsRedacted() async throws {
         let mnemonic = DevnetAccounts.mnemonic
         var dumped = ""
         dump(mnemonic, to: &dumped)
@@ -62,10 +62,10 @@ import Testing
         #expect(mnemonic.wordCount == 12)
     }
 
-    @Test func wordlistIsEthAccountsBIP39EnglishList() throws {
+    @Test func wordlistIsEthAccountsBIP39EnglishList() async throws {
         struct Request: Encodable { let wordlist = true }
         struct Answer: Decodable { let wordlist: [String] }
-        let reference = try PythonOracle.call("signer", Request(), as: Answer.self).wordlist
+        let reference = await try PythonOracle.call("signer", Request(), as: Answer.self).wordlist
         #expect(reference.count == 2048)
         #expect(BIP39EnglishWordlist.indices.count == 2048)
         for (index, word) in reference.enumerated() {

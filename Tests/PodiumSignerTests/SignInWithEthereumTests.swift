@@ -39,7 +39,7 @@ import Testing
 
     // MARK: The EIP's examples and wallet signatures
 
-    @Test func eipExamplesParseAndFormatBack() throws {
+    @Test func eipExamplesParseAndFormatBack() async throws {
         let records = try Self.records("siwe-eip4361")
         try #require(records.count == 3)
         let messages = try records.map { try Message(parsing: $0.message) }
@@ -63,7 +63,7 @@ import Testing
 
     /// Messages signed by wallets (spruceid/siwe's verification vectors): each verifies at its time, and fails with
     /// the reference implementation's negative cases (another domain, nonce or time).
-    @Test func walletSignaturesVerify() throws {
+    @Test func walletSignaturesVerify() async throws {
         let records = try Self.records("siwe-signed")
         try #require(records.count == 4)
         for record in records {
@@ -96,7 +96,7 @@ import Testing
 
     /// Random messages of every shape, formatted, signed by eth-account with personal_sign over their text, parsed
     /// back to the same text and verified; the signature does not verify another message.
-    @Test func randomMessagesSignedByEthAccountVerify() throws {
+    @Test func randomMessagesSignedByEthAccountVerify() async throws {
         var generator = SeededGenerator()
         let keys = (0..<60).map { _ in Self.randomKey(using: &generator) }
         let cases = keys.map { Self.randomMessage(for: $0.address, using: &generator) }
@@ -105,7 +105,7 @@ import Testing
         let request = zip(keys, cases).map { key, testCase in
             Personal(key: key.revealHex(), message: Hex.encode(Array(testCase.message.text.utf8)))
         }
-        let answer = try PythonOracle.call("signer", ["personal": request], as: Answer.self)
+        let answer = await try PythonOracle.call("signer", ["personal": request], as: Answer.self)
         try #require(answer.personal.count == cases.count)
         for (i, (key, (message, now))) in zip(keys, cases).enumerated() {
             let context: Comment = "case \(i), seed \(generator.seed):\n\(message.text)"
@@ -136,7 +136,7 @@ import Testing
             requestID: "req-1")
     }
 
-    @Test func eachVerificationFailureIsItsOwnError() throws {
+    @Test func eachVerificationFailureIsItsOwnError() async throws {
         let message = Self.podiumMessage()
         let bytes = Array(message.text.utf8)
         let signature = Self.key.signPersonalMessage(bytes)
@@ -270,7 +270,7 @@ import Testing
     }
 
     /// The statement's three shapes: none (two empty lines before URI), empty (three), and text.
-    @Test func statementShapesFormatBack() throws {
+    @Test func statementShapesFormatBack() async throws {
         for statement in [nil, "", "Hello: ok?"] as [String?] {
             let message = try Message(
                 domain: "example.com", address: Self.key.address, statement: statement, uri: "https://example.com",
@@ -284,7 +284,7 @@ import Testing
 
     // MARK: Times and RFC 3986
 
-    @Test func timestampsAreRFC3339Instants() throws {
+    @Test func timestampsAreRFC3339Instants() async throws {
         #expect(Self.time("2026-11-20T10:00:00Z") == Self.time("2026-11-20T12:30:00+02:30"))
         #expect(Self.time("2026-11-20t10:00:00.000z") == Self.time("2026-11-20T05:00:00-05:00"))
         #expect(Self.time("2026-11-20T10:00:00.1Z") < Self.time("2026-11-20T10:00:00.10000001Z"))

@@ -12,8 +12,13 @@ public final class ListeningProcess: @unchecked Sendable {
     public let url: String
     private let process: Process
 
-    /// Runs `executable arguments…` and waits for its first line.
-    public init(executable: URL, arguments: [String]) throws {
+    /// Runs `executable arguments…` and waits, on a Dispatch thread, for its first line.
+    public static func start(executable: URL, arguments: [String]) async throws -> ListeningProcess {
+        try await offPool { try ListeningProcess(executable: executable, arguments: arguments) }
+    }
+
+    /// Runs `executable arguments…` and waits for its first line (blocking).
+    private init(executable: URL, arguments: [String]) throws {
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw Failure(description: "\(executable.path) missing: run `make test` (scripts/setup installs it)")
         }
@@ -43,14 +48,14 @@ public final class ListeningProcess: @unchecked Sendable {
         self.process = process
     }
 
-    /// Stops the server (SIGTERM, then SIGKILL after 5 s) and waits for it to exit.
+    /// Stops the server: SIGTERM now, and SIGKILL 5 s later if it is still running; returns at once.
     public func stop() {
         guard process.isRunning else { return }
         process.terminate()
-        let deadline = Date().addingTimeInterval(5)
-        while process.isRunning && Date() < deadline { usleep(10_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        let process = self.process
+        DispatchQueue.global().asyncAfter(deadline: .now() + 5) {
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
     }
 
     deinit { stop() }
@@ -58,9 +63,9 @@ public final class ListeningProcess: @unchecked Sendable {
 
 /// The devnet (`devnet/server.py` under `devnet/.venv`) on a free port, for one test or suite.
 public enum TestDevnet {
-    public static func start(arguments: [String] = []) throws -> ListeningProcess {
+    public static func start(arguments: [String] = []) async throws -> ListeningProcess {
         let root = PythonOracle.repositoryRoot
-        return try ListeningProcess(
+        return try await ListeningProcess.start(
             executable: root.appendingPathComponent("devnet/.venv/bin/python"),
             arguments: [root.appendingPathComponent("devnet/server.py").path, "--port", "0"] + arguments)
     }
@@ -69,10 +74,12 @@ public enum TestDevnet {
 /// `Tests/tools/fault_proxy.py` in front of `upstream`: the first `count` requests (for `methods`, when given)
 /// fail as `mode` says (status503, status429, truncate, garbage, drop, hang), the rest pass through.
 public enum FaultProxy {
-    public static func start(upstream: String, mode: String, count: Int, methods: [String] = []) throws -> ListeningProcess {
+    public static func start(
+        upstream: String, mode: String, count: Int, methods: [String] = []
+    ) async throws -> ListeningProcess {
         let root = PythonOracle.repositoryRoot
         let filter = methods.isEmpty ? [] : [methods.joined(separator: ",")]
-        return try ListeningProcess(
+        return try await ListeningProcess.start(
             executable: PythonOracle.python,
             arguments: [root.appendingPathComponent("Tests/tools/fault_proxy.py").path, upstream, mode, "\(count)"] + filter)
     }

@@ -25,6 +25,12 @@ public enum PodiumProcess {
     public static func run(
         _ arguments: [String], directory: URL? = nil, environment: [String: String]? = nil
     ) async throws -> Result {
+        try await offPool { try runBlocking(arguments, directory: directory, environment: environment) }
+    }
+
+    /// `run` on the calling thread: starts the process, drains both pipes at once (so a full pipe never blocks the
+    /// child) and waits for it to exit.
+    private static func runBlocking(_ arguments: [String], directory: URL?, environment: [String: String]?) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -34,10 +40,14 @@ public enum PodiumProcess {
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
-        // Drain both pipes at once so a full pipe never blocks the child.
-        async let output = Task.detached { stdout.fileHandleForReading.readDataToEndOfFile() }.value
-        async let errors = Task.detached { stderr.fileHandleForReading.readDataToEndOfFile() }.value
-        let (out, err) = await (output, errors)
+        let errorsRead = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var err = Data()
+        DispatchQueue.global().async {
+            err = stderr.fileHandleForReading.readDataToEndOfFile()
+            errorsRead.signal()
+        }
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        errorsRead.wait()
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus,

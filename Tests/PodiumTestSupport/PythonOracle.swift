@@ -31,7 +31,19 @@ public enum PythonOracle {
         }
     }
 
-    /// Runs `Tests/oracles/<script>.py` with `stdin` and returns its stdout.
+    /// `call(_:_:as:)` on a Dispatch thread, so an async test does not block Swift concurrency's threads.
+    public static func call<Input: Encodable & Sendable, Output: Decodable & Sendable>(
+        _ script: String, _ input: Input, as _: Output.Type = Output.self
+    ) async throws -> Output {
+        try await offPool { try call(script, input, as: Output.self) }
+    }
+
+    /// `run(_:stdin:)` on a Dispatch thread.
+    public static func run(_ script: String, stdin: Data) async throws -> Data {
+        try await offPool { try run(script, stdin: stdin) }
+    }
+
+    /// Runs `Tests/oracles/<script>.py` with `stdin` and returns its stdout (blocking: for synchronous fixtures).
     public static func run(_ script: String, stdin: Data) throws -> Data {
         guard FileManager.default.isExecutableFile(atPath: python.path) else {
             throw Failure(description: "no Python at \(python.path): run `make test` (scripts/setup creates .venv)")
@@ -48,8 +60,15 @@ public enum PythonOracle {
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
+        // Drain stderr beside stdout, so a chatty oracle never fills a pipe and stalls.
+        let errorsRead = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var errors = Data()
+        DispatchQueue.global().async {
+            errors = stderr.fileHandleForReading.readDataToEndOfFile()
+            errorsRead.signal()
+        }
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
+        errorsRead.wait()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             throw Failure(description: "oracle \(script) failed: \(String(decoding: errors, as: UTF8.self))")

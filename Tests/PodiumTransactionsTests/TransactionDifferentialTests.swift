@@ -20,7 +20,7 @@ import Testing
 
     static let count = 300
 
-    @Test func legacyTransactionsMatchEthAccount() throws {
+    @Test func legacyTransactionsMatchEthAccount() async throws {
         var generator = SeededGenerator()
         let pairs = (0..<Self.count).map { _ in (generator.privateKey(), generator.legacy()) }
         let cases = pairs.map { key, tx in
@@ -31,7 +31,7 @@ import Testing
         try compare(pairs, cases, seed: generator.seed)
     }
 
-    @Test func eip2930TransactionsMatchEthAccount() throws {
+    @Test func eip2930TransactionsMatchEthAccount() async throws {
         var generator = SeededGenerator()
         let pairs = (0..<Self.count).map { _ in (generator.privateKey(), generator.eip2930()) }
         let cases = pairs.map { key, tx in
@@ -42,7 +42,7 @@ import Testing
         try compare(pairs, cases, seed: generator.seed)
     }
 
-    @Test func eip1559TransactionsMatchEthAccount() throws {
+    @Test func eip1559TransactionsMatchEthAccount() async throws {
         var generator = SeededGenerator()
         let pairs = (0..<Self.count).map { _ in (generator.privateKey(), generator.eip1559()) }
         let cases = pairs.map { key, tx in
