@@ -34,12 +34,7 @@ extension ABIEvent {
         do {
             bodyValues = try ABIDecoder.decode(data, as: bodyIndices.map { inputs[$0] }).makeIterator()
         } catch {
-            // Number the path's first step among all the parameters, not only the ones in the data.
-            var path = error.path
-            if case .field(let index, let name) = path.components.first {
-                path.components[0] = .field(bodyIndices[index], name: name)
-            }
-            throw ABIDecodingError(error.reason, offset: error.offset, path: path)
+            throw error.numberedAmongAllParameters(of: self)
         }
         var topicIndex = anonymous ? 0 : 1
         var values: [ABIValue] = []

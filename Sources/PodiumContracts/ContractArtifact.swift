@@ -24,22 +24,23 @@ public struct ContractArtifact: Hashable, Sendable {
         do {
             file = try JSONDecoder().decode(ArtifactFile.self, from: Data(json))
         } catch {
-            throw .malformed("\(error)")
+            throw .malformedFile(underlying: error)
+        }
+        name = file.contractName
+        sourcePath = file.sourcePath
+        compiler = "\(file.compiler.name) \(file.compiler.version)"
+        func hex<Value>(_ field: String, _ read: () throws(HexError) -> Value) throws(ArtifactError) -> Value {
+            do { return try read() } catch { throw .malformedHex(contract: file.contractName, field: field, error) }
+        }
+        sourceHash = try hex("sourceHash") { () throws(HexError) in try Bytes32(hex: file.sourceHash) }
+        creationCode = try hex("bytecode") { () throws(HexError) in try Hex.decode(file.bytecode, requirePrefix: true) }
+        runtimeCode = try hex("deployedBytecode") { () throws(HexError) in
+            try Hex.decode(file.deployedBytecode, requirePrefix: true)
         }
         do {
-            name = file.contractName
-            sourcePath = file.sourcePath
-            sourceHash = try Bytes32(hex: file.sourceHash)
-            compiler = "\(file.compiler.name) \(file.compiler.version)"
-            creationCode = try Hex.decode(file.bytecode, requirePrefix: true)
-            runtimeCode = try Hex.decode(file.deployedBytecode, requirePrefix: true)
+            abi = try ContractABI(json: json)
         } catch {
-            throw .malformed("\(file.contractName): \(error)")
-        }
-        do {
-            abi = try ContractABI(json: Array(json))
-        } catch {
-            throw .malformed("\(file.contractName): \(error)")
+            throw .malformedABI(contract: file.contractName, error)
         }
     }
 
@@ -47,12 +48,12 @@ public struct ContractArtifact: Hashable, Sendable {
     public func deploymentCode(arguments: [ABIValue]) throws(ArtifactError) -> [UInt8] {
         let parameters = abi.constructor?.inputs ?? []
         guard parameters.count == arguments.count else {
-            throw .constructorArguments(name, "takes \(parameters.count) arguments, given \(arguments.count)")
+            throw .constructorArgumentCount(contract: name, expected: parameters.count, given: arguments.count)
         }
         do {
             return creationCode + (try ABIEncoder.encode(arguments, as: parameters))
         } catch {
-            throw .constructorArguments(name, "\(error)")
+            throw .constructorArguments(contract: name, error)
         }
     }
 
@@ -70,17 +71,30 @@ public struct ContractArtifact: Hashable, Sendable {
     }
 }
 
-/// Why an artifact could not be used.
-public enum ArtifactError: Error, Equatable, Sendable, CustomStringConvertible {
-    case malformed(String)
+/// Why an artifact could not be used, with the error underneath.
+public enum ArtifactError: Error, Sendable, CustomStringConvertible {
+    /// The file is not an artifact's JSON (a `DecodingError`).
+    case malformedFile(underlying: any Error)
+    /// A hex field of the artifact of `contract` does not decode.
+    case malformedHex(contract: String, field: String, HexError)
+    /// The ABI of the artifact of `contract` does not read.
+    case malformedABI(contract: String, JSONABIError)
+    /// No artifact has that contract name.
     case missing(String)
-    case constructorArguments(String, String)
+    /// The constructor takes `expected` arguments; `given` were given.
+    case constructorArgumentCount(contract: String, expected: Int, given: Int)
+    /// The constructor arguments do not encode as its parameters.
+    case constructorArguments(contract: String, ABIEncodingError)
 
     public var description: String {
         switch self {
-        case .malformed(let detail): "malformed contract artifact: \(detail)"
+        case .malformedFile(let underlying): "malformed contract artifact: \(underlying)"
+        case .malformedHex(let contract, let field, let error): "malformed artifact of \(contract): \(field): \(error)"
+        case .malformedABI(let contract, let error): "malformed artifact of \(contract): abi: \(error)"
         case .missing(let name): "no artifact for contract \(name)"
-        case .constructorArguments(let name, let detail): "\(name) constructor: \(detail)"
+        case .constructorArgumentCount(let contract, let expected, let given):
+            "\(contract) constructor: takes \(expected) arguments, given \(given)"
+        case .constructorArguments(let contract, let error): "\(contract) constructor: \(error)"
         }
     }
 }

@@ -37,7 +37,9 @@ public struct Deployer: Sendable {
     /// deployer's nonce.
     public func plan() async throws -> [Decision] {
         let record = try loadRecord()
-        var nonce = try await sender.client.transactionCount(of: sender.address, at: .pending)
+        var nonce = try await node("the deployer's nonce") {
+            try await sender.client.transactionCount(of: sender.address, at: .pending)
+        }
         var addresses: [String: Address] = [:]
         var decisions: [Decision] = []
         for step in steps {
@@ -47,6 +49,8 @@ public struct Deployer: Sendable {
                 decision = Decision(name: step.name, action: .deploy, reason: decision.reason,
                                     address: Address.contractAddress(deployer: sender.address, nonce: nonce),
                                     arguments: prepared.argumentTexts)
+                // EIP-2681: an account whose nonce is 2^64 - 1 can send nothing more.
+                guard nonce < UInt64.max - 1 else { throw DeploymentError.nonceExhausted(sender.address) }
                 nonce += 1
             }
             addresses[step.name] = decision.address
@@ -63,7 +67,7 @@ public struct Deployer: Sendable {
         for step in steps {
             let prepared = try prepare(step, addresses)
             if let entry = record.contracts[step.name], entry.blockNumber == nil {
-                record.contracts[step.name] = try await settle(entry)
+                record.contracts[step.name] = try await node(step.name) { try await settle(entry) }
                 try record.save(to: recordURL)
             }
             let decision = try await decide(prepared, record.contracts[step.name])
@@ -91,15 +95,37 @@ public struct Deployer: Sendable {
         let argumentTexts: [String]
     }
 
-    private func prepare(_ step: DeploymentStep, _ addresses: [String: Address]) throws -> Prepared {
-        let artifact = try ContractArtifacts.artifact(named: step.name)
-        let arguments = step.arguments(addresses)
-        let code = try artifact.deploymentCode(arguments: arguments)
-        return Prepared(name: step.name, artifact: artifact, code: code, codeHash: Keccak256.hash(code),
-                        argumentTexts: arguments.map(\.description))
+    private func prepare(_ step: DeploymentStep, _ addresses: [String: Address]) throws(DeploymentError) -> Prepared {
+        let arguments = try step.arguments(DeployedAddresses(step: step.name, addresses: addresses))
+        do {
+            let artifact = try ContractArtifacts.artifact(named: step.name)
+            let code = try artifact.deploymentCode(arguments: arguments)
+            return Prepared(name: step.name, artifact: artifact, code: code, codeHash: Keccak256.hash(code),
+                            argumentTexts: arguments.map(\.description))
+        } catch {
+            throw .artifact(error)
+        }
+    }
+
+    /// Runs `body`'s node requests, reporting a failure as `DeploymentError.rpc` about `contract`; cancellation
+    /// passes through.
+    private func node<Value>(_ contract: String, _ body: () async throws -> Value) async throws -> Value {
+        do {
+            return try await body()
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch let error as DeploymentError {
+            throw error
+        } catch {
+            throw DeploymentError.rpc(contract: contract, underlying: error)
+        }
     }
 
     private func decide(_ step: Prepared, _ entry: DeployedContract?) async throws -> Decision {
+        try await node(step.name) { try await decideOnChain(step, entry) }
+    }
+
+    private func decideOnChain(_ step: Prepared, _ entry: DeployedContract?) async throws -> Decision {
         func decision(_ action: Decision.Action, _ reason: String, _ address: Address? = nil) -> Decision {
             Decision(name: step.name, action: action, reason: reason, address: address, arguments: step.argumentTexts)
         }
@@ -134,30 +160,29 @@ public struct Deployer: Sendable {
         return settled
     }
 
+    /// Sends the creation of `step` and records it before waiting, so that whatever happens next (a crash, a
+    /// lost answer, a timeout) a re-run finds the transaction by its hash rather than sending a second one.
     private func deploy(_ step: Prepared, record: inout DeploymentRecord) async throws -> DeployedContract {
         let sent: SentTransaction
         do {
             sent = try await sender.send(to: nil, input: step.code)
-        } catch {
-            throw DeploymentError.failed(contract: step.name, reason: "\(error)")
+        } catch let error as SendError {
+            throw DeploymentError.send(contract: step.name, error)
         }
         if case .rejected(let error) = sent.outcome {
-            throw DeploymentError.failed(contract: step.name, reason: SendError.rejected(sent.hash, error).description)
+            throw DeploymentError.send(contract: step.name, .rejected(sent.hash, error))
         }
-        let hash = sent.hash
         var entry = DeployedContract(
-            address: nil, transactionHash: hash, blockNumber: nil, creationCodeHash: step.codeHash,
+            address: nil, transactionHash: sent.hash, blockNumber: nil, creationCodeHash: step.codeHash,
             constructorArguments: step.argumentTexts, sourceHash: step.artifact.sourceHash)
         record.contracts[step.name] = entry
-        try record.save(to: recordURL)  // a crash from here on resumes by waiting for this transaction
-        let receipt: RPCReceipt
-        do {
-            receipt = try await sender.waitForReceipt(hash)
-        } catch {
-            throw DeploymentError.failed(contract: step.name, reason: "\(error)")
+        try record.save(to: recordURL)  // a crash from here on resumes by looking this transaction up
+        if case .unknown = sent.outcome {
+            throw DeploymentError.outcomeUnknown(contract: step.name, sent.hash)
         }
+        let receipt = try await node(step.name) { try await sender.waitForReceipt(sent.hash) }
         guard receipt.succeeded, let address = receipt.contractAddress else {
-            throw DeploymentError.failed(contract: step.name, reason: "creation transaction \(Hex.encode(hash.bytes)) reverted")
+            throw DeploymentError.reverted(contract: step.name, sent.hash)
         }
         (entry.address, entry.blockNumber) = (address, receipt.blockNumber)
         record.contracts[step.name] = entry
@@ -165,10 +190,10 @@ public struct Deployer: Sendable {
         return entry
     }
 
-    private func loadRecord() throws -> DeploymentRecord {
+    private func loadRecord() throws(DeploymentError) -> DeploymentRecord {
         let record = try DeploymentRecord.load(from: recordURL) ?? DeploymentRecord(chainID: sender.chainID)
         guard record.chainID == sender.chainID else {
-            throw DeploymentError.record("\(recordURL.path) is for chain \(record.chainID), the node is chain \(sender.chainID)")
+            throw .recordForAnotherChain(path: recordURL.path, recordChain: record.chainID, nodeChain: sender.chainID)
         }
         return record
     }

@@ -24,22 +24,22 @@ public struct DeploymentConfig: Equatable, Sendable {
 
     /// Reads the JSON file at `url`.
     public static func load(from url: URL) throws(DeploymentError) -> DeploymentConfig {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw .config("cannot read \(url.path): \(error.localizedDescription)") }
         let file: File
         do {
-            file = try JSONDecoder().decode(File.self, from: data)
+            file = try JSONDecoder().decode(File.self, from: Data(contentsOf: url))
         } catch {
-            throw .config("\(url.path): \(error)")
+            throw .config(path: url.path, underlying: error)
         }
         var config = DeploymentConfig(gameWallet: file.gameWallet, treasury: file.treasury)
         if let price = file.gamePassPrice {
             do {
                 config.gamePassPrice = try Units.parse(price, decimals: glicoDecimals)
             } catch {
-                throw .config("\(url.path): gamePassPrice \(price.debugDescription): \(error)")
+                throw .configValue(path: url.path, member: "gamePassPrice", reason: "\(price.debugDescription): \(error)")
             }
-            guard config.gamePassPrice > .zero else { throw .config("\(url.path): gamePassPrice must be above zero") }
+            guard config.gamePassPrice > .zero else {
+                throw .configValue(path: url.path, member: "gamePassPrice", reason: "must be above zero")
+            }
         }
         return config
     }

@@ -6,9 +6,13 @@ import PodiumPrimitives
 public struct DeploymentStep: Sendable {
     public let name: String
     /// The constructor arguments, given the addresses deployed so far by name.
-    public let arguments: @Sendable ([String: Address]) -> [ABIValue]
+    public let arguments: @Sendable (DeployedAddresses) throws(DeploymentError) -> [ABIValue]
 
-    public init(name: String, arguments: @escaping @Sendable ([String: Address]) -> [ABIValue] = { _ in [] }) {
+    /// The step deploying contract `name`, whose constructor takes `arguments`.
+    public init(
+        name: String,
+        arguments: @escaping @Sendable (DeployedAddresses) throws(DeploymentError) -> [ABIValue] = { _ in [] }
+    ) {
         self.name = name
         self.arguments = arguments
     }
@@ -23,14 +27,29 @@ extension DeploymentStep {
         let price = config.gamePassPrice
         return [
             DeploymentStep(name: "GlicoToken"),
-            DeploymentStep(name: "PrizeDistributor") { deployed in
-                [.address(deployed["GlicoToken"]!), .address(gameWallet)]
+            DeploymentStep(name: "PrizeDistributor") { (deployed) throws(DeploymentError) in
+                [.address(try deployed["GlicoToken"]), .address(gameWallet)]
             },
             DeploymentStep(name: "Disperser"),
-            DeploymentStep(name: "GamePassSale") { deployed in
-                [.address(deployed["GlicoToken"]!), .address(treasury), .address(deployed["PrizeDistributor"]!),
+            DeploymentStep(name: "GamePassSale") { (deployed) throws(DeploymentError) in
+                [.address(try deployed["GlicoToken"]), .address(treasury), .address(try deployed["PrizeDistributor"]),
                  .uint256(price)]
             },
         ]
+    }
+}
+
+/// The addresses of the contracts a run has deployed or kept so far, by name.
+public struct DeployedAddresses: Sendable {
+    /// The step asking, for the error when a contract it needs comes later.
+    let step: String
+    let addresses: [String: Address]
+
+    /// The address of contract `name`; throws `DeploymentError.stepOrder` when no earlier step deployed it.
+    public subscript(name: String) -> Address {
+        get throws(DeploymentError) {
+            guard let address = addresses[name] else { throw .stepOrder(step: step, needs: name) }
+            return address
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PodiumPrimitives
+import PodiumProvider
 
 /// What was deployed where on one chain: `deployments/<chainId>.json`.
 public struct DeploymentRecord: Equatable, Sendable {
@@ -24,7 +25,7 @@ public struct DeploymentRecord: Equatable, Sendable {
             let data = try Data(contentsOf: url)
             return try JSONDecoder().decode(DeploymentRecord.self, from: data)
         } catch {
-            throw .record("cannot read \(url.path): \(error)")
+            throw .record(path: url.path, underlying: error)
         }
     }
 
@@ -37,7 +38,7 @@ public struct DeploymentRecord: Equatable, Sendable {
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try (encoder.encode(self) + Data("\n".utf8)).write(to: url, options: .atomic)
         } catch {
-            throw .record("cannot write \(url.path): \(error)")
+            throw .record(path: url.path, underlying: error)
         }
     }
 }
@@ -118,17 +119,70 @@ extension DeployedContract: Codable {
     }
 }
 
-/// Why a deployment could not go on.
-public enum DeploymentError: Error, Equatable, Sendable, CustomStringConvertible {
-    case record(String)
-    case config(String)
-    case failed(contract: String, reason: String)
+/// Why a deployment could not go on, with the error underneath.
+public enum DeploymentError: Error, Sendable, CustomStringConvertible {
+    /// The record at `path` could not be read or written: a file system error, or a `DecodingError` for a file
+    /// that is not a deployment record.
+    case record(path: String, underlying: any Error)
+    /// The record at `path` is for another chain than the node's.
+    case recordForAnotherChain(path: String, recordChain: UInt64, nodeChain: UInt64)
+    /// The config file at `path` could not be read or is not a deployment config.
+    case config(path: String, underlying: any Error)
+    /// A config member has a value it cannot take.
+    case configValue(path: String, member: String, reason: String)
+    /// The artifact of a contract could not be used.
+    case artifact(ArtifactError)
+    /// The creation of `contract` was not sent (estimate, fees, signing) or the node refused it.
+    case send(contract: String, SendError)
+    /// The creation of `contract` was sent, but whether the node has it is unknown; a re-run looks it up by hash
+    /// (the record keeps it) and resumes, never sending a second creation while the first may land.
+    case outcomeUnknown(contract: String, TxHash)
+    /// The creation of `contract` was mined and reverted.
+    case reverted(contract: String, TxHash)
+    /// A node request failed while deciding or waiting; nothing was sent that the record does not hold.
+    case rpc(contract: String, underlying: any Error)
+    /// The constructor of `step` needs the address of `needs`, which no earlier step deploys.
+    case stepOrder(step: String, needs: String)
+    /// The deployer's nonce is at EIP-2681's limit: the account can create nothing more.
+    case nonceExhausted(Address)
+    /// The record has no mined deployment of `contract`.
+    case notDeployed(contract: String, chainID: UInt64)
 
     public var description: String {
         switch self {
-        case .record(let detail): "deployment record: \(detail)"
-        case .config(let detail): "deployment config: \(detail)"
-        case .failed(let contract, let reason): "deploying \(contract) failed: \(reason)"
+        case .record(let path, let underlying): "deployment record \(path): \(Self.message(underlying))"
+        case .recordForAnotherChain(let path, let recordChain, let nodeChain):
+            "deployment record \(path) is for chain \(recordChain), the node is chain \(nodeChain)"
+        case .config(let path, let underlying): "deployment config \(path): \(Self.message(underlying))"
+        case .configValue(let path, let member, let reason): "deployment config \(path): \(member): \(reason)"
+        case .artifact(let error): "\(error)"
+        case .send(let contract, let error): "deploying \(contract) failed: \(error)"
+        case .outcomeUnknown(let contract, let hash):
+            "deploying \(contract): transaction \(Hex.encode(hash.bytes)) was sent and its outcome is unknown; "
+                + "the record keeps it, and a re-run resumes from it"
+        case .reverted(let contract, let hash):
+            "deploying \(contract) failed: creation transaction \(Hex.encode(hash.bytes)) reverted"
+        case .rpc(let contract, let underlying): "deploying \(contract): \(underlying)"
+        case .stepOrder(let step, let needs): "\(step) needs \(needs)'s address, which no earlier step deploys"
+        case .nonceExhausted(let account): "\(account)'s nonce is at its limit (EIP-2681): it can send nothing more"
+        case .notDeployed(let contract, let chainID): "no deployment of \(contract) on chain \(chainID) in the record"
+        }
+    }
+
+    /// A file error's own words rather than Foundation's type dump.
+    private static func message(_ error: any Error) -> String {
+        switch error {
+        case let error as DecodingError:
+            switch error {
+            case .dataCorrupted(let context), .typeMismatch(_, let context), .valueNotFound(_, let context):
+                context.codingPath.isEmpty
+                    ? context.debugDescription
+                    : "\(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
+            case .keyNotFound(let key, _): "missing member \(key.stringValue)"
+            @unknown default: "\(error)"
+            }
+        case let error as CocoaError: error.localizedDescription
+        default: "\(error)"
         }
     }
 }

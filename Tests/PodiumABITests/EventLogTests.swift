@@ -126,3 +126,52 @@ import Testing
                 + String(repeating: "0", count: 60))
     }
 }
+
+/// `PrizesDistributed` on the typed path (`ABIEventType`), on the same eth-abi data and the same faults as the
+/// dynamic decoder above: the same values, and the same errors naming the same parameters.
+@Suite struct TypedEventTests {
+    struct PrizesDistributed: ABIEventType, Equatable {
+        static let event = EventLogTests.prizes
+        var prizeType: UInt8
+        var winners: [Address]
+        var amounts: [UInt256]
+        var timestamp: UInt256
+
+        init(topics: inout ABITopicReader, data: UnsafeRawBufferPointer) throws(ABIDecodingError) {
+            prizeType = try topics.next()
+            (winners, amounts, timestamp) = try ABI.decode(([Address], [UInt256], UInt256).self, from: data)
+        }
+    }
+
+    let address = Address.zero
+
+    @Test func decodesTheEthAbiData() throws {
+        let log = ChainLog(address: address, topics: [PrizesDistributed.topic0, Bytes32(UInt256(1))], data: try EventLogTests.prizesData())
+        let event = try PrizesDistributed(log: log)
+        #expect(event.prizeType == 1)
+        #expect(event.winners == (try EventLogTests.winners.map { try Address(hex: $0) }))
+        #expect(event.amounts == [4000, 2400] && event.timestamp == 1_763_683_200)
+    }
+
+    @Test func failsAsTheDynamicDecoderDoes() throws {
+        let data = try EventLogTests.prizesData()
+        var dirty = data
+        dirty[32 * 5 + 5] = 1
+        let transferTopic = Keccak256.hash("Transfer(address,address,uint256)")
+        let faults: [(topics: [Bytes32], data: [UInt8])] = [
+            ([PrizesDistributed.topic0], data),
+            ([PrizesDistributed.topic0, Bytes32(UInt256(1)), Bytes32(UInt256(1))], data),
+            ([transferTopic, Bytes32(UInt256(1))], data),
+            ([PrizesDistributed.topic0, Bytes32(UInt256(256))], data),
+            ([PrizesDistributed.topic0, Bytes32(UInt256(0))], dirty),
+            ([PrizesDistributed.topic0, Bytes32(UInt256(0))], Array(data.prefix(100))),
+        ]
+        for (topics, data) in faults {
+            let dynamic = #expect(throws: ABIDecodingError.self) { try EventLogTests.prizes.decodeLog(topics: topics, data: data) }
+            let typed = #expect(throws: ABIDecodingError.self) {
+                try PrizesDistributed(log: ChainLog(address: address, topics: topics, data: data))
+            }
+            #expect(typed == dynamic, "topics \(topics.count), data \(data.count) bytes")
+        }
+    }
+}

@@ -156,7 +156,7 @@ import Testing
         struct Case: Encodable { let json: String, key: String }
         struct Answer: Decodable { let documents: [[String: String]] }
         let json = try String(contentsOf: file, encoding: .utf8)
-        let answer = await try PythonOracle.call(
+        let answer = try await PythonOracle.call(
             "eip712", ["documents": [Case(json: json, key: Self.anvilKey)]], as: Answer.self)
         let expected = try #require(answer.documents.first?["signature"])
         #expect(try await Self.succeed(["wallet", "sign", "--private-key", Self.anvilKey, "--typed-data", file.path])

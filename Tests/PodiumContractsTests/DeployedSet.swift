@@ -17,6 +17,8 @@ struct DeployedSet {
     let owner: TransactionSender
     let gameWallet: TransactionSender
     let treasury: Address
+    /// The typed bindings of the four contracts.
+    let deployment: PodiumDeployment
 
     static let glico = UInt256(1_000_000_000_000_000_000)
     static let config = DeploymentConfig(
@@ -34,10 +36,11 @@ struct DeployedSet {
         return DeployedSet(
             devnet: devnet, client: client, record: record, recordURL: recordURL, owner: owner,
             gameWallet: try await TransactionSender(client: client, signer: DevnetAccounts.privateKeys[1]),
-            treasury: DevnetAccounts.privateKeys[2].address)
+            treasury: DevnetAccounts.privateKeys[2].address,
+            deployment: try PodiumDeployment(record: record, client: client))
     }
 
-    /// A handle on contract `name` of the set.
+    /// Contract `name` of the set through its ABI, without a typed binding.
     func contract(_ name: String) throws -> Contract {
         guard let address = record.contracts[name]?.address else { throw ArtifactError.missing(name) }
         return Contract(address: address, abi: try ContractArtifacts.artifact(named: name).abi, client: client)
@@ -50,12 +53,12 @@ struct DeployedSet {
 
     /// `holder`'s GLICO balance.
     func glicoBalance(_ holder: Address) async throws -> UInt256 {
-        try await contract("GlicoToken").call("balanceOf", [.address(holder)])[0].uintValue!
+        try await deployment.token.balanceOf(holder)
     }
 
     /// Mints `amount` GLICO base units to `to`, as the token's owner.
     func mint(_ amount: UInt256, to: Address) async throws {
-        _ = try await contract("GlicoToken").send("mint", [.address(to), .uint256(amount)], from: owner)
+        _ = try await deployment.token.mint(to: to, amount: amount).sendAndWait(from: owner)
     }
 }
 

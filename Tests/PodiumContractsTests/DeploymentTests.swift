@@ -61,8 +61,9 @@ import Testing
             #expect(record.contracts[name] == set.record.contracts[name])
         }
         #expect(record.contracts["GamePassSale"]?.address != set.record.contracts["GamePassSale"]?.address)
-        let sale = Contract(address: record.contracts["GamePassSale"]!.address!, abi: try ContractArtifacts.artifact(named: "GamePassSale").abi, client: set.client)
-        #expect(try await sale.call("price")[0].uintValue == DeployedSet.glico * 25)
+        let sale = try PodiumDeployment(record: record, client: set.client).sale
+        #expect(sale.address == record.contracts["GamePassSale"]?.address)
+        #expect(try await sale.price() == DeployedSet.glico * 25)
 
         // Code gone from the recorded address (another chain state) means a redeploy too.
         var forged = record
@@ -103,9 +104,59 @@ import Testing
         let url = temporaryRecordURL()
         try DeploymentRecord(chainID: 1).save(to: url)
         let deployer = Deployer(sender: sender, steps: DeploymentStep.podium(config: .init(), deployer: sender.address), recordURL: url)
-        await #expect(throws: DeploymentError.record("\(url.path) is for chain 1, the node is chain 31337")) {
+        do {
             _ = try await deployer.run()
+            Issue.record("a record for chain 1 was used on chain 31337")
+        } catch DeploymentError.recordForAnotherChain(let path, let recordChain, let nodeChain) {
+            #expect(path == url.path && recordChain == 1 && nodeChain == 31337)
         }
+        #expect(try await sender.client.blockNumber() == 0)
+    }
+
+    @Test func aLostAnswerLeavesThePendingCreationInTheRecordAndAReRunResumesFromIt() async throws {
+        let devnet = try await TestDevnet.start()
+        let direct = try RPCClient(url: devnet.url)
+        // Every eth_sendRawTransaction reaches the node, and its answer (and any lookup by hash) is lost.
+        let proxy = try await FaultProxy.start(
+            upstream: devnet.url, mode: "drop", count: 1_000, methods: ["eth_sendRawTransaction", "eth_getTransactionByHash"])
+        let cutOff = try await TransactionSender(client: try RPCClient(url: proxy.url, retryPolicy: .none), signer: DevnetAccounts.privateKeys[0])
+        let url = temporaryRecordURL()
+        let steps = DeploymentStep.podium(config: DeployedSet.config, deployer: cutOff.address)
+        var sentHash: TxHash?
+        do {
+            _ = try await Deployer(sender: cutOff, steps: steps, recordURL: url).run()
+            Issue.record("the run finished though no answer came back")
+        } catch DeploymentError.outcomeUnknown(let contract, let hash) {
+            #expect(contract == "GlicoToken")
+            sentHash = hash
+        }
+        let hash = try #require(sentHash)
+        let pending = try #require(try DeploymentRecord.load(from: url)?.contracts["GlicoToken"])
+        #expect(pending.transactionHash == hash && pending.address == nil)
+        // The creation did land: the record's hash is the one the chain has.
+        let landed = try #require(try await direct.receipt(hash))
+
+        let sender = try await TransactionSender(client: direct, signer: DevnetAccounts.privateKeys[0])
+        let record = try await Deployer(sender: sender, steps: steps, recordURL: url).run()
+        #expect(record.contracts["GlicoToken"]?.address == landed.contractAddress)
+        #expect(record.contracts["GlicoToken"]?.transactionHash == hash)
+        // One creation per contract: the lost answer cost no second token.
+        #expect(try await direct.transactionCount(of: sender.address, at: .latest) == 4)
+    }
+
+    @Test func aDeploymentWithoutOneOfTheContractsIsNamed() async throws {
+        let devnet = try await TestDevnet.start()
+        var record = DeploymentRecord(chainID: 31337)
+        do {
+            _ = try PodiumDeployment(record: record, client: try RPCClient(url: devnet.url))
+            Issue.record("an empty record gave a deployment")
+        } catch DeploymentError.notDeployed(let contract, let chainID) {
+            #expect(contract == "GlicoToken" && chainID == 31337)
+        }
+        record.contracts["GlicoToken"] = DeployedContract(
+            address: nil, transactionHash: Keccak256.hash("pending"), blockNumber: nil, creationCodeHash: Keccak256.hash(""),
+            constructorArguments: [], sourceHash: Keccak256.hash(""))
+        #expect(throws: DeploymentError.self) { _ = try PodiumDeployment(record: record, client: try RPCClient(url: devnet.url)) }
     }
 
     private func deployer(_ set: DeployedSet, config: DeploymentConfig) -> Deployer {

@@ -58,7 +58,7 @@ import Testing
         var generator = SeededGenerator()
         let addresses = try [Address.zero, Address([UInt8](repeating: 0xff, count: 20))]
             + (0..<3000).map { _ in try Address(generator.bytes(20)) }
-        let answer = await try PythonOracle.call(
+        let answer = try await PythonOracle.call(
             "address", ChecksumRequest(checksum: addresses.map { String($0.lowercaseHex.dropFirst(2)) }),
             as: ChecksumAnswer.self)
         #expect(answer.checksum.count == addresses.count)
@@ -201,7 +201,7 @@ import Testing
         let request = Create2Request(create2: cases.map {
             Create2Case(deployer: $0.0.lowercaseHex, salt: $0.1.description, initCode: Hex.encode($0.2))
         })
-        let answer = await try PythonOracle.call("address", request, as: Create2Answer.self)
+        let answer = try await PythonOracle.call("address", request, as: Create2Answer.self)
         for ((deployer, salt, initCode), expected) in zip(cases, answer.create2) {
             let computed = Address.create2(deployer: deployer, salt: salt, initCode: initCode)
             #expect(computed.lowercaseHex == expected, "seed \(generator.seed)")

@@ -6,7 +6,7 @@ import Testing
     @Test func encodingAndDecodingAgreeWithPython() async throws {
         var random = SeededGenerator()
         let inputs = (0..<500).map { random.bytes($0 % 70) }
-        let expected = await try PythonOracle.call("hex", inputs, as: [String].self)
+        let expected = try await PythonOracle.call("hex", inputs, as: [String].self)
         for (bytes, hex) in zip(inputs, expected) {
             #expect(Hex.encode(bytes) == "0x" + hex, "seed \(random.seed)")
             #expect(Hex.encode(bytes, prefix: false) == hex, "seed \(random.seed)")

@@ -44,7 +44,7 @@ import Testing
             UInt64.random(in: 0...UInt64.max, using: &generator) >> UInt64.random(in: 0...63, using: &generator)
         }
         let deployers = try nonces.map { _ in try Address(generator.bytes(20)) }
-        let answer = await try PythonOracle.call(
+        let answer = try await PythonOracle.call(
             "address", Request(create: zip(deployers, nonces).map { Case(deployer: $0.lowercaseHex, nonce: $1) }),
             as: Answer.self)
         for (i, expected) in answer.create.enumerated() {

@@ -9,7 +9,7 @@ import Testing
         var generator = SeededGenerator()
         let items = (0..<3000).map { _ in generator.rlpItem(depth: 5) }
         let encodings = items.map { $0.rlpEncoded() }
-        let answer = await try PythonOracle.call(
+        let answer = try await PythonOracle.call(
             "rlp", RLPOracleRequest(encode: items.map(OracleTree.init), decode: encodings.map { Hex.encode($0) }),
             as: RLPOracleAnswer.self)
         let pythonEncodings = try #require(answer.encode), pythonDecodings = try #require(answer.decode)
@@ -56,7 +56,7 @@ import Testing
         for _ in 0..<20_000 {
             inputs.append(Self.mutated(generator.rlpItem(depth: 3).rlpEncoded(), using: &generator))
         }
-        let answer = await try PythonOracle.call(
+        let answer = try await PythonOracle.call(
             "rlp", RLPOracleRequest(decode: inputs.map { Hex.encode($0) }), as: RLPOracleAnswer.self)
         let pythonDecodings = try #require(answer.decode)
         var accepted = 0

@@ -17,7 +17,7 @@ import Testing
     @Test func encodesUInt64LikePythonRLP() async throws {
         var generator = SeededGenerator()
         let values = Self.integers(using: &generator)
-        let answer = await try PythonOracle.call("rlp", RLPOracleRequest(integers: values), as: RLPOracleAnswer.self)
+        let answer = try await PythonOracle.call("rlp", RLPOracleRequest(integers: values), as: RLPOracleAnswer.self)
         let expected = try #require(answer.integers)
         for (value, encoding) in zip(values, expected) {
             #expect(Hex.encode(RLPItem.uint(value).rlpEncoded()) == encoding, "\(value), seed \(generator.seed)")

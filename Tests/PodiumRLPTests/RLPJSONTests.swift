@@ -8,7 +8,7 @@ import Testing
     @Test func printsAndParsesLikePythonJSON() async throws {
         var generator = SeededGenerator()
         let items = (0..<500).map { _ in generator.rlpItem(depth: 4) }
-        let answer = await try PythonOracle.call(
+        let answer = try await PythonOracle.call(
             "rlp", RLPOracleRequest(json: items.map(OracleTree.init)), as: RLPOracleAnswer.self)
         for (item, python) in zip(items, try #require(answer.json)) {
             #expect(item.json == python.compact, "seed \(generator.seed)")

@@ -38,7 +38,7 @@ import Testing
                 passphrase: i % 3 == 0 ? "" : (i % 3 == 1 ? "TREZOR" : "pässwörd ✓"),
                 path: i % 4 == 0 ? "m/44'/60'/0'/0/\(i)" : "m" + path.joined())
         }
-        let answers = await try PythonOracle.call("signer", Request(hd: cases), as: Answer.self).hd
+        let answers = try await PythonOracle.call("signer", Request(hd: cases), as: Answer.self).hd
         for (i, (request, answer)) in zip(cases, answers).enumerated() {
             let context: Comment = "case \(i) (\(request.path)), seed \(generator.seed)"
             let seed = try Mnemonic(answer.mnemonic).seed(passphrase: request.passphrase)

@@ -65,7 +65,7 @@ import Testing
     @Test func wordlistIsEthAccountsBIP39EnglishList() async throws {
         struct Request: Encodable { let wordlist = true }
         struct Answer: Decodable { let wordlist: [String] }
-        let reference = await try PythonOracle.call("signer", Request(), as: Answer.self).wordlist
+        let reference = try await PythonOracle.call("signer", Request(), as: Answer.self).wordlist
         #expect(reference.count == 2048)
         #expect(BIP39EnglishWordlist.indices.count == 2048)
         for (index, word) in reference.enumerated() {

@@ -105,7 +105,7 @@ import Testing
         let request = zip(keys, cases).map { key, testCase in
             Personal(key: key.revealHex(), message: Hex.encode(Array(testCase.message.text.utf8)))
         }
-        let answer = await try PythonOracle.call("signer", ["personal": request], as: Answer.self)
+        let answer = try await PythonOracle.call("signer", ["personal": request], as: Answer.self)
         try #require(answer.personal.count == cases.count)
         for (i, (key, (message, now))) in zip(keys, cases).enumerated() {
             let context: Comment = "case \(i), seed \(generator.seed):\n\(message.text)"

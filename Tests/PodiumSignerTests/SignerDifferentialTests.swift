@@ -35,7 +35,7 @@ import Testing
                 : try! Bytes32(generator.bytes(32))
         }
         let cases = zip(keys, hashes).map { SignCase(key: $0.revealHex(), hash: $1.description) }
-        let answers = await try #require(try PythonOracle.call("signer", Request(sign: cases), as: Answer.self).sign)
+        let answers = try await #require(try PythonOracle.call("signer", Request(sign: cases), as: Answer.self).sign)
         for (i, (key, hash)) in zip(keys, hashes).enumerated() {
             let context: Comment = "case \(i), seed \(generator.seed)"
             let signature = key.sign(hash: hash)
@@ -58,7 +58,7 @@ import Testing
             messages.append(generator.bytes(Int.random(in: 0...300, using: &generator)))
         }
         let cases = zip(keys, messages).map { PersonalCase(key: $0.revealHex(), message: Hex.encode($1)) }
-        let answers = await try #require(try PythonOracle.call("signer", Request(personal: cases), as: Answer.self).personal)
+        let answers = try await #require(try PythonOracle.call("signer", Request(personal: cases), as: Answer.self).personal)
         for (i, (key, message)) in zip(keys, messages).enumerated() {
             let context: Comment = "case \(i), seed \(generator.seed)"
             let signature = key.signPersonalMessage(message)
