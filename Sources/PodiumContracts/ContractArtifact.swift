@@ -5,6 +5,7 @@ import PodiumPrimitives
 /// A compiled contract as `abi/<Name>.json` holds it: the ABI, the creation and runtime bytecode, and where they
 /// came from.
 public struct ContractArtifact: Hashable, Sendable {
+    /// The contract's name (`GlicoToken`).
     public let name: String
     /// The source file, relative to the repository (`contracts/GlicoToken.vy`).
     public let sourcePath: String
@@ -12,6 +13,7 @@ public struct ContractArtifact: Hashable, Sendable {
     public let sourceHash: Bytes32
     /// The compiler and its version (`vyper 0.4.3`).
     public let compiler: String
+    /// Its ABI.
     public let abi: ContractABI
     /// The init code, before constructor arguments.
     public let creationCode: [UInt8]
@@ -86,6 +88,7 @@ public enum ArtifactError: Error, Sendable, CustomStringConvertible {
     /// The constructor arguments do not encode as its parameters.
     case constructorArguments(contract: String, ABIEncodingError)
 
+    /// The one-line text a person reads.
     public var description: String {
         switch self {
         case .malformedFile(let underlying): "malformed contract artifact: \(underlying)"

@@ -11,8 +11,11 @@ import PodiumRPC
 public struct Deployer: Sendable {
     /// What a run does, or would do, with one contract.
     public struct Decision: Equatable, Sendable {
+        /// Keep the recorded contract, deploy it, or wait for a creation an earlier run sent.
         public enum Action: Equatable, Sendable { case keep, deploy, awaitPending }
+        /// The contract.
         public let name: String
+        /// What is done with it.
         public let action: Action
         /// Why, in a few words ("not deployed", "constructor arguments or code changed", …).
         public let reason: String
@@ -22,11 +25,14 @@ public struct Deployer: Sendable {
         public let arguments: [String]
     }
 
+    /// The account that deploys, and the node.
     public let sender: TransactionSender
+    /// The contracts, in order.
     public let steps: [DeploymentStep]
     /// `deployments/<chainId>.json` or wherever the record lives.
     public let recordURL: URL
 
+    /// A deployer of `steps` from `sender`'s account, keeping its record at `recordURL`.
     public init(sender: TransactionSender, steps: [DeploymentStep], recordURL: URL) {
         self.sender = sender
         self.steps = steps

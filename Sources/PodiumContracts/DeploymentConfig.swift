@@ -16,6 +16,7 @@ public struct DeploymentConfig: Equatable, Sendable {
     /// 20 GLICO, DESIGN.md's price.
     public static let defaultGamePassPrice = UInt256(20) * UInt256(1_000_000_000_000_000_000)
 
+    /// The settings given; the deployer stands in for a missing game wallet or treasury.
     public init(gameWallet: Address? = nil, treasury: Address? = nil, gamePassPrice: UInt256 = defaultGamePassPrice) {
         self.gameWallet = gameWallet
         self.treasury = treasury

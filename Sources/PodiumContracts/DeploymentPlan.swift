@@ -4,6 +4,7 @@ import PodiumPrimitives
 /// One contract of a deployment: its artifact and how its constructor arguments follow from the addresses of the
 /// contracts before it.
 public struct DeploymentStep: Sendable {
+    /// The contract's name, as its artifact has it.
     public let name: String
     /// The constructor arguments, given the addresses deployed so far by name.
     public let arguments: @Sendable (DeployedAddresses) throws(DeploymentError) -> [ABIValue]

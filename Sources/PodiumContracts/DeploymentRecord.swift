@@ -4,10 +4,12 @@ import PodiumProvider
 
 /// What was deployed where on one chain: `deployments/<chainId>.json`.
 public struct DeploymentRecord: Equatable, Sendable {
+    /// The chain the contracts are on.
     public var chainID: UInt64
     /// By contract name.
     public var contracts: [String: DeployedContract]
 
+    /// A record for `chainID` holding `contracts`.
     public init(chainID: UInt64, contracts: [String: DeployedContract] = [:]) {
         self.chainID = chainID
         self.contracts = contracts
@@ -46,12 +48,14 @@ public struct DeploymentRecord: Equatable, Sendable {
 extension DeploymentRecord: Codable {
     private enum CodingKeys: String, CodingKey { case chainId, contracts }
 
+    /// Reads the JSON form, checking every field.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         chainID = try container.decode(UInt64.self, forKey: .chainId)
         contracts = try container.decode([String: DeployedContract].self, forKey: .contracts)
     }
 
+    /// Writes the JSON form the record file holds.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(chainID, forKey: .chainId)
@@ -63,6 +67,7 @@ extension DeploymentRecord: Codable {
 public struct DeployedContract: Equatable, Sendable {
     /// Nil while the creating transaction is not mined.
     public var address: Address?
+    /// The creating transaction.
     public var transactionHash: TxHash
     /// Nil while the creating transaction is not mined.
     public var blockNumber: UInt64?
@@ -73,6 +78,7 @@ public struct DeployedContract: Equatable, Sendable {
     /// The artifact's source hash, for the reader.
     public var sourceHash: Bytes32
 
+    /// An entry with every field given.
     public init(address: Address?, transactionHash: TxHash, blockNumber: UInt64?, creationCodeHash: Bytes32,
                 constructorArguments: [String], sourceHash: Bytes32) {
         self.address = address
@@ -89,6 +95,7 @@ extension DeployedContract: Codable {
         case address, transactionHash, blockNumber, creationCodeHash, constructorArguments, sourceHash
     }
 
+    /// Reads the JSON form, checking every field.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         address = try container.decodeIfPresent(Address.self, forKey: .address)
@@ -99,6 +106,7 @@ extension DeployedContract: Codable {
         sourceHash = try Self.word(container, .sourceHash)
     }
 
+    /// Writes the JSON form the record file holds.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(address, forKey: .address)
@@ -148,6 +156,7 @@ public enum DeploymentError: Error, Sendable, CustomStringConvertible {
     /// The record has no mined deployment of `contract`.
     case notDeployed(contract: String, chainID: UInt64)
 
+    /// The one-line text a person reads.
     public var description: String {
         switch self {
         case .record(let path, let underlying): "deployment record \(path): \(Self.message(underlying))"

@@ -38,6 +38,7 @@ public enum SendError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The one-line text a person reads.
     public var description: String {
         switch self {
         case .estimateFailed(let error):

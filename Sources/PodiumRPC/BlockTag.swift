@@ -36,6 +36,7 @@ public enum BlockTag: Hashable, Sendable, CustomStringConvertible {
     /// The tag as a JSON-RPC parameter: a name or a `0x` quantity.
     public var json: JSONValue { .string(description) }
 
+    /// The one-line text a person reads.
     public var description: String {
         switch self {
         case .latest: "latest"
@@ -58,6 +59,7 @@ public enum BlockTagError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A `0x` number that breaks the quantity rules, or a decimal one above 2^64 − 1.
     case invalidQuantity(String, QuantityError)
 
+    /// The one-line text a person reads.
     public var description: String {
         switch self {
         case .unknown(let text):

@@ -13,6 +13,7 @@ public struct FeeHistory: Hashable, Sendable, Decodable {
 
     private enum CodingKeys: String, CodingKey { case oldestBlock, baseFeePerGas, gasUsedRatio, reward }
 
+    /// Reads the JSON form, checking every field.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         oldestBlock = try container.quantity(.oldestBlock)

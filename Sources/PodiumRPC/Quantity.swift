@@ -16,6 +16,7 @@ public enum QuantityError: Error, Equatable, Sendable, CustomStringConvertible {
     /// More than `bits` bits.
     case overflow(bits: Int)
 
+    /// The one-line text a person reads.
     public var description: String {
         switch self {
         case .missingPrefix: "quantity must start with 0x"

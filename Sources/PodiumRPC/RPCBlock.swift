@@ -50,6 +50,7 @@ public struct RPCBlock: Hashable, Sendable, Decodable {
         case transactionsRoot, receiptsRoot, extraData, transactions
     }
 
+    /// Reads the JSON form, checking every field.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         number = try container.quantity(.number)

@@ -44,6 +44,7 @@ public enum RPCError: Error, Equatable, Sendable, CustomStringConvertible {
         status == 429 || (500...599).contains(status)
     }
 
+    /// The one-line text a person reads.
     public var description: String {
         switch self {
         case .configuration(let message): "RPC configuration error: \(message)"
@@ -73,6 +74,7 @@ public struct TransportFailure: Error, Hashable, Sendable, CustomStringConvertib
         self.requestMayHaveBeenSent = requestMayHaveBeenSent
     }
 
+    /// The one-line text a person reads.
     public var description: String {
         message + (requestMayHaveBeenSent ? " (the request may have reached the server)" : "")
     }
@@ -103,6 +105,7 @@ public struct NodeError: Error, Equatable, Sendable, CustomStringConvertible {
         return try? Hex.decode(text)
     }
 
+    /// The one-line text a person reads.
     public var description: String {
         var text = "node error \(code): \(message)"
         if let revertData, !revertData.isEmpty, !message.contains(Hex.encode(revertData)) {

@@ -48,6 +48,7 @@ public struct RPCLog: Hashable, Sendable, Decodable {
         case address, topics, data, blockNumber, blockHash, transactionHash, transactionIndex, logIndex, removed
     }
 
+    /// Reads the JSON form, checking every field.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         log = ChainLog(

@@ -39,6 +39,7 @@ public struct RPCReceipt: Hashable, Sendable, Decodable {
         case effectiveGasPrice, contractAddress, logs, logsBloom, status, type
     }
 
+    /// Reads the JSON form, checking every field.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         transactionHash = try container.bytes32(.transactionHash)

@@ -44,6 +44,7 @@ public struct RPCTransaction: Hashable, Sendable, Decodable {
         case blockHash, blockNumber, transactionIndex, v, r, s
     }
 
+    /// Reads the JSON form, checking every field.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         hash = try container.bytes32(.hash)

@@ -74,6 +74,7 @@ public enum ContractError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Log `index` of a receipt came from the contract and does not decode against its ABI.
     case undecodableLog(index: Int, reason: String)
 
+    /// The one-line text a person reads.
     public var description: String {
         switch self {
         case .noSuchFunction(let name): "the ABI has no function \(name)"

@@ -4,7 +4,9 @@ import PodiumRPC
 
 /// The disperser (contracts/Disperser.vy): pays many recipients of a token from the caller in one transaction.
 public struct Disperser: ContractBinding {
+    /// Where the contract is.
     public let address: Address
+    /// The node it is read through.
     public let client: RPCClient
 
     /// The disperser at `address`, read through `client`.

@@ -5,7 +5,9 @@ import PodiumRPC
 /// The Game Pass sale (contracts/GamePassSale.vy): sells a pass for `price()` GLICO and splits it on chain between
 /// the treasury and the daily and weekly prize pools.
 public struct GamePassSale: ContractBinding {
+    /// Where the contract is.
     public let address: Address
+    /// The node it is read through.
     public let client: RPCClient
 
     /// The sale at `address`, read through `client`.
@@ -58,6 +60,7 @@ public struct GamePassSale: ContractBinding {
     /// `event GamePassPurchased(address indexed buyer, uint256 indexed day, uint256 price, uint256 treasuryAmount,
     /// uint256 dailyPoolAmount, uint256 weeklyPoolAmount)`.
     public struct GamePassPurchased: ABIEventType, Hashable {
+        /// The event's declaration, as the contract's ABI has it.
         public static let event = ABIEvent(name: "GamePassPurchased", inputs: [
             ABIParameter(name: "buyer", type: .address, indexed: true),
             ABIParameter(name: "day", type: .uint(256), indexed: true),
@@ -80,6 +83,7 @@ public struct GamePassSale: ContractBinding {
         /// The weekly pool's part.
         public var weeklyPoolAmount: UInt256
 
+        /// Reads the indexed parameters from the topics and the others from the data.
         public init(topics: inout ABITopicReader, data: UnsafeRawBufferPointer) throws(ABIDecodingError) {
             buyer = try topics.next()
             day = try topics.next()
@@ -90,11 +94,13 @@ public struct GamePassSale: ContractBinding {
 
     /// `event PriceChanged(uint256 price)`.
     public struct PriceChanged: ABIEventType, Hashable {
+        /// The event's declaration, as the contract's ABI has it.
         public static let event = ABIEvent(name: "PriceChanged", inputs: [ABIParameter(name: "price", type: .uint(256))])
 
         /// The new price, in base units.
         public var price: UInt256
 
+        /// Reads the indexed parameters from the topics and the others from the data.
         public init(topics: inout ABITopicReader, data: UnsafeRawBufferPointer) throws(ABIDecodingError) {
             price = try ABI.decode(UInt256.self, from: data)
         }

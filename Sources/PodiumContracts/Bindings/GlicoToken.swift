@@ -4,7 +4,9 @@ import PodiumRPC
 
 /// $GLICO (contracts/GlicoToken.vy): an ERC-20 with 18 decimals that only its owner mints.
 public struct GlicoToken: ContractBinding {
+    /// Where the contract is.
     public let address: Address
+    /// The node it is read through.
     public let client: RPCClient
 
     /// The token at `address`, read through `client`.
@@ -76,6 +78,7 @@ public struct GlicoToken: ContractBinding {
     /// `event Transfer(address indexed sender, address indexed receiver, uint256 value)` (ERC-20's, with Vyper's
     /// parameter names).
     public struct Transfer: ABIEventType, Hashable {
+        /// The event's declaration, as the contract's ABI has it.
         public static let event = ABIEvent(name: "Transfer", inputs: [
             ABIParameter(name: "sender", type: .address, indexed: true),
             ABIParameter(name: "receiver", type: .address, indexed: true),
@@ -89,6 +92,7 @@ public struct GlicoToken: ContractBinding {
         /// The amount, in base units.
         public var value: UInt256
 
+        /// Reads the indexed parameters from the topics and the others from the data.
         public init(topics: inout ABITopicReader, data: UnsafeRawBufferPointer) throws(ABIDecodingError) {
             from = try topics.next()
             to = try topics.next()
@@ -98,6 +102,7 @@ public struct GlicoToken: ContractBinding {
 
     /// `event Approval(address indexed owner, address indexed spender, uint256 value)`.
     public struct Approval: ABIEventType, Hashable {
+        /// The event's declaration, as the contract's ABI has it.
         public static let event = ABIEvent(name: "Approval", inputs: [
             ABIParameter(name: "owner", type: .address, indexed: true),
             ABIParameter(name: "spender", type: .address, indexed: true),
@@ -111,6 +116,7 @@ public struct GlicoToken: ContractBinding {
         /// The allowance set, in base units.
         public var value: UInt256
 
+        /// Reads the indexed parameters from the topics and the others from the data.
         public init(topics: inout ABITopicReader, data: UnsafeRawBufferPointer) throws(ABIDecodingError) {
             owner = try topics.next()
             spender = try topics.next()

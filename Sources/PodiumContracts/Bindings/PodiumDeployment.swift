@@ -5,9 +5,13 @@ import PodiumRPC
 public struct PodiumDeployment: Sendable {
     /// The chain the record is for.
     public let chainID: UInt64
+    /// $GLICO.
     public let token: GlicoToken
+    /// The prize distributor.
     public let distributor: PrizeDistributor
+    /// The Game Pass sale.
     public let sale: GamePassSale
+    /// The disperser.
     public let disperser: Disperser
 
     /// The contracts of `record`, read through `client`; throws `DeploymentError.notDeployed` naming the first

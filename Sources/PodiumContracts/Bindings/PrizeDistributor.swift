@@ -5,7 +5,9 @@ import PodiumRPC
 /// The prize distributor (contracts/PrizeDistributor.vy): holds the daily and weekly pools and pays each period's
 /// winners exactly once per prize type. Prize type 0 is the daily board, 1 the weekly one.
 public struct PrizeDistributor: ContractBinding {
+    /// Where the contract is.
     public let address: Address
+    /// The node it is read through.
     public let client: RPCClient
 
     /// The prize type of the daily board.
@@ -75,6 +77,7 @@ public struct PrizeDistributor: ContractBinding {
     /// `event PrizesDistributed(uint8 indexed prizeType, address[] winners, uint256[] amounts, uint256 timestamp)`:
     /// the seed's event, which its Solidity distributor emits too.
     public struct PrizesDistributed: ABIEventType, Hashable {
+        /// The event's declaration, as the contract's ABI has it.
         public static let event = ABIEvent(name: "PrizesDistributed", inputs: [
             ABIParameter(name: "prizeType", type: .uint(8), indexed: true),
             ABIParameter(name: "winners", type: .array(.address)),
@@ -91,6 +94,7 @@ public struct PrizeDistributor: ContractBinding {
         /// The block's timestamp.
         public var timestamp: UInt256
 
+        /// Reads the indexed parameters from the topics and the others from the data.
         public init(topics: inout ABITopicReader, data: UnsafeRawBufferPointer) throws(ABIDecodingError) {
             prizeType = try topics.next()
             (winners, amounts, timestamp) = try ABI.decode(([Address], [UInt256], UInt256).self, from: data)
@@ -99,6 +103,7 @@ public struct PrizeDistributor: ContractBinding {
 
     /// `event PeriodPaid(uint8 indexed prizeType, uint256 indexed periodId, uint256 total)`: one per paid period.
     public struct PeriodPaid: ABIEventType, Hashable {
+        /// The event's declaration, as the contract's ABI has it.
         public static let event = ABIEvent(name: "PeriodPaid", inputs: [
             ABIParameter(name: "prizeType", type: .uint(8), indexed: true),
             ABIParameter(name: "periodId", type: .uint(256), indexed: true),
@@ -112,6 +117,7 @@ public struct PrizeDistributor: ContractBinding {
         /// The sum paid, in base units.
         public var total: UInt256
 
+        /// Reads the indexed parameters from the topics and the others from the data.
         public init(topics: inout ABITopicReader, data: UnsafeRawBufferPointer) throws(ABIDecodingError) {
             prizeType = try topics.next()
             periodId = try topics.next()
@@ -121,11 +127,13 @@ public struct PrizeDistributor: ContractBinding {
 
     /// `event Paused(address account)`.
     public struct Paused: ABIEventType, Hashable {
+        /// The event's declaration, as the contract's ABI has it.
         public static let event = ABIEvent(name: "Paused", inputs: [ABIParameter(name: "account", type: .address)])
 
         /// Who paused.
         public var account: Address
 
+        /// Reads the indexed parameters from the topics and the others from the data.
         public init(topics: inout ABITopicReader, data: UnsafeRawBufferPointer) throws(ABIDecodingError) {
             account = try ABI.decode(Address.self, from: data)
         }
@@ -133,11 +141,13 @@ public struct PrizeDistributor: ContractBinding {
 
     /// `event Unpaused(address account)`.
     public struct Unpaused: ABIEventType, Hashable {
+        /// The event's declaration, as the contract's ABI has it.
         public static let event = ABIEvent(name: "Unpaused", inputs: [ABIParameter(name: "account", type: .address)])
 
         /// Who unpaused.
         public var account: Address
 
+        /// Reads the indexed parameters from the topics and the others from the data.
         public init(topics: inout ABITopicReader, data: UnsafeRawBufferPointer) throws(ABIDecodingError) {
             account = try ABI.decode(Address.self, from: data)
         }
@@ -145,11 +155,13 @@ public struct PrizeDistributor: ContractBinding {
 
     /// `event PeriodCapChanged(uint256 cap)`.
     public struct PeriodCapChanged: ABIEventType, Hashable {
+        /// The event's declaration, as the contract's ABI has it.
         public static let event = ABIEvent(name: "PeriodCapChanged", inputs: [ABIParameter(name: "cap", type: .uint(256))])
 
         /// The new cap, in base units (0: no cap).
         public var cap: UInt256
 
+        /// Reads the indexed parameters from the topics and the others from the data.
         public init(topics: inout ABITopicReader, data: UnsafeRawBufferPointer) throws(ABIDecodingError) {
             cap = try ABI.decode(UInt256.self, from: data)
         }
@@ -157,11 +169,13 @@ public struct PrizeDistributor: ContractBinding {
 
     /// `event GameWalletChanged(address wallet)`.
     public struct GameWalletChanged: ABIEventType, Hashable {
+        /// The event's declaration, as the contract's ABI has it.
         public static let event = ABIEvent(name: "GameWalletChanged", inputs: [ABIParameter(name: "wallet", type: .address)])
 
         /// The new game wallet.
         public var wallet: Address
 
+        /// Reads the indexed parameters from the topics and the others from the data.
         public init(topics: inout ABITopicReader, data: UnsafeRawBufferPointer) throws(ABIDecodingError) {
             wallet = try ABI.decode(Address.self, from: data)
         }
