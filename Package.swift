@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "PodiumRLP", targets: ["PodiumRLP"]),
         .library(name: "PodiumABI", targets: ["PodiumABI"]),
         .library(name: "PodiumSigner", targets: ["PodiumSigner"]),
+        .library(name: "PodiumEIP712", targets: ["PodiumEIP712"]),
+        .library(name: "PodiumSIWE", targets: ["PodiumSIWE"]),
         .library(name: "PodiumTransactions", targets: ["PodiumTransactions"]),
         .library(name: "PodiumRPC", targets: ["PodiumRPC"]),
         .library(name: "PodiumProvider", targets: ["PodiumProvider"]),
@@ -40,11 +42,13 @@ let package = Package(
         .target(
             name: "PodiumSigner",
             dependencies: [
-                "PodiumPrimitives", "PodiumABI", "CSecp256k1",
+                "PodiumPrimitives", "CSecp256k1",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        .target(name: "PodiumEIP712", dependencies: ["PodiumPrimitives", "PodiumABI", "PodiumSigner"]),
+        .target(name: "PodiumSIWE", dependencies: ["PodiumPrimitives", "PodiumSigner"]),
         .target(name: "PodiumTransactions", dependencies: ["PodiumSigner", "PodiumRLP"]),
         .target(name: "PodiumRPC", dependencies: ["PodiumPrimitives", "CCurl"]),
         .target(
@@ -58,8 +62,8 @@ let package = Package(
         .target(
             name: "PodiumCLI",
             dependencies: [
-                "PodiumPrimitives", "PodiumRLP", "PodiumABI", "PodiumSigner", "PodiumTransactions", "PodiumRPC",
-                "PodiumProvider", "PodiumContracts",
+                "PodiumPrimitives", "PodiumRLP", "PodiumABI", "PodiumSigner", "PodiumEIP712", "PodiumSIWE",
+                "PodiumTransactions", "PodiumRPC", "PodiumProvider", "PodiumContracts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -94,6 +98,16 @@ let package = Package(
         .testTarget(
             name: "PodiumSignerTests",
             dependencies: ["PodiumPrimitives", "PodiumSigner", "PodiumTestSupport"],
+            resources: [.copy("Vectors")]
+        ),
+        .testTarget(
+            name: "PodiumEIP712Tests",
+            dependencies: ["PodiumPrimitives", "PodiumSigner", "PodiumEIP712", "PodiumTestSupport"],
+            resources: [.copy("Vectors")]
+        ),
+        .testTarget(
+            name: "PodiumSIWETests",
+            dependencies: ["PodiumPrimitives", "PodiumSigner", "PodiumSIWE", "PodiumTestSupport"],
             resources: [.copy("Vectors")]
         ),
         .testTarget(

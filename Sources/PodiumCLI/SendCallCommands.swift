@@ -130,17 +130,15 @@ struct Logs: AsyncParsableCommand {
         }
     }
 
-    /// Topic `position` as a 0x word, or as the indexed parameter's value encoded into one.
+    /// Topic `position` as a 0x word, or as the indexed parameter's value encoded into one by the event.
     private func topic(_ text: String, position: Int, event: ABIEvent?) throws -> Bytes32 {
-        let indexed = event?.inputs.filter(\.indexed) ?? []
-        guard position <= indexed.count, !indexed[position - 1].type.isDynamic else {
-            return try ChainArgument.hash(text, what: "topic \(position)")
-        }
+        let indexed = event?.indexedInputs ?? []
+        guard let event, position <= indexed.count else { return try ChainArgument.hash(text, what: "topic \(position)") }
         let type = indexed[position - 1].type
+        // A dynamic value's topic is its hash: a 0x word is taken as that hash, anything else as the value.
+        if type.isDynamic, let hash = try? ChainArgument.hash(text, what: "topic \(position)") { return hash }
         let value = try parseArgument("topic \(position) (\(type))", text) { try ABIValue(parsing: $0, as: type) }
-        let encoded = try ABIEncoder.encode([value], as: [type])
-        // A static value of one word is the topic itself; a larger one (a struct, a fixed array) is hashed.
-        return encoded.count == 32 ? try Bytes32(encoded) : Keccak256.hash(encoded)
+        return try event.topic(ofIndexed: position - 1, value)
     }
 }
 

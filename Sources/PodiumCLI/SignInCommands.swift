@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PodiumSIWE
 import PodiumSigner
 
 /// `podium siwe <SUBCOMMAND>`: Sign-In with Ethereum messages (EIP-4361).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PodiumPrimitives
+import PodiumEIP712
 import PodiumSigner
 
 /// `podium wallet <SUBCOMMAND>`, as `cast wallet`: keys, addresses and message signatures.

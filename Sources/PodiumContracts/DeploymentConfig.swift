@@ -29,7 +29,7 @@ public struct DeploymentConfig: Equatable, Sendable {
         do {
             file = try JSONDecoder().decode(File.self, from: Data(contentsOf: url))
         } catch {
-            throw .config(path: url.path, underlying: error)
+            throw .configUnreadable(path: url.path, underlying: error)
         }
         var config = DeploymentConfig(gameWallet: file.gameWallet, treasury: file.treasury)
         if let price = file.gamePassPrice {

@@ -27,7 +27,7 @@ public struct DeploymentRecord: Equatable, Sendable {
             let data = try Data(contentsOf: url)
             return try JSONDecoder().decode(DeploymentRecord.self, from: data)
         } catch {
-            throw .record(path: url.path, underlying: error)
+            throw .recordUnreadable(path: url.path, underlying: error)
         }
     }
 
@@ -40,7 +40,7 @@ public struct DeploymentRecord: Equatable, Sendable {
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try (encoder.encode(self) + Data("\n".utf8)).write(to: url, options: .atomic)
         } catch {
-            throw .record(path: url.path, underlying: error)
+            throw .recordUnwritable(path: url.path, underlying: error)
         }
     }
 }
@@ -129,13 +129,15 @@ extension DeployedContract: Codable {
 
 /// Why a deployment could not go on, with the error underneath.
 public enum DeploymentError: Error, Sendable, CustomStringConvertible {
-    /// The record at `path` could not be read or written: a file system error, or a `DecodingError` for a file
-    /// that is not a deployment record.
-    case record(path: String, underlying: any Error)
+    /// The record at `path` could not be read: a file system error, or a `DecodingError` for a file that is not
+    /// a deployment record.
+    case recordUnreadable(path: String, underlying: any Error)
+    /// The record could not be written to `path`.
+    case recordUnwritable(path: String, underlying: any Error)
     /// The record at `path` is for another chain than the node's.
     case recordForAnotherChain(path: String, recordChain: UInt64, nodeChain: UInt64)
-    /// The config file at `path` could not be read or is not a deployment config.
-    case config(path: String, underlying: any Error)
+    /// The config file at `path` could not be read, or is not a deployment config (a `DecodingError`).
+    case configUnreadable(path: String, underlying: any Error)
     /// A config member has a value it cannot take.
     case configValue(path: String, member: String, reason: String)
     /// The artifact of a contract could not be used.
@@ -159,10 +161,12 @@ public enum DeploymentError: Error, Sendable, CustomStringConvertible {
     /// The one-line text a person reads.
     public var description: String {
         switch self {
-        case .record(let path, let underlying): "deployment record \(path): \(Self.message(underlying))"
+        case .recordUnreadable(let path, let underlying): "deployment record: \(Self.reading(path, underlying))"
+        case .recordUnwritable(let path, let underlying):
+            "deployment record: cannot write \(path): \(Self.message(underlying))"
         case .recordForAnotherChain(let path, let recordChain, let nodeChain):
             "deployment record \(path) is for chain \(recordChain), the node is chain \(nodeChain)"
-        case .config(let path, let underlying): "deployment config \(path): \(Self.message(underlying))"
+        case .configUnreadable(let path, let underlying): "deployment config: \(Self.reading(path, underlying))"
         case .configValue(let path, let member, let reason): "deployment config \(path): \(member): \(reason)"
         case .artifact(let error): "\(error)"
         case .send(let contract, let error): "deploying \(contract) failed: \(error)"
@@ -178,6 +182,11 @@ public enum DeploymentError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// `cannot read PATH: why` for a file error, `PATH: what is wrong` for a file that does not decode.
+    private static func reading(_ path: String, _ error: any Error) -> String {
+        error is DecodingError ? "\(path): \(message(error))" : "cannot read \(path): \(message(error))"
+    }
+
     /// A file error's own words rather than Foundation's type dump.
     private static func message(_ error: any Error) -> String {
         switch error {
@@ -190,7 +199,13 @@ public enum DeploymentError: Error, Sendable, CustomStringConvertible {
             case .keyNotFound(let key, _): "missing member \(key.stringValue)"
             @unknown default: "\(error)"
             }
-        case let error as CocoaError: error.localizedDescription
+        case let error as CocoaError:
+            switch error.code {
+            case .fileReadNoSuchFile, .fileNoSuchFile: "no such file"
+            case .fileReadNoPermission, .fileWriteNoPermission: "permission denied"
+            case .fileWriteOutOfSpace: "no space left on the device"
+            default: error.localizedDescription
+            }
         default: "\(error)"
         }
     }

@@ -175,3 +175,30 @@ import Testing
         }
     }
 }
+
+/// Log filters built from indexed values (`ABIEvent.topicFilter`): each topic as eth-abi encodes the value's word,
+/// or as pycryptodome hashes a string's bytes, and the signature hash first.
+@Suite struct TopicFilterTests {
+    @Test func filtersHoldTheSpecTopicsOfTheValues() throws {
+        let transfer = try ABIEvent(parsing: "event Transfer(address indexed from, address indexed to, uint256 value)")
+        let tagged = try ABIEvent(parsing: "event Tagged(string indexed tag, int16 indexed delta, bytes32 id)")
+        let holders = ["0x1111111111111111111111111111111111111111", "0x00000000000000000000000000000000000000ff"]
+        let answer = try ABIOracleAnswer.ask(ABIOracleRequest(
+            keccak: ["Transfer(address,address,uint256)", "Tagged(string,int16,bytes32)", "hello"],
+            encode: holders.map { .init(types: ["address"], values: [.text($0)]) }
+                + [.init(types: ["int16"], values: [.text("-2")])]))
+        let hashes = try #require(answer.keccak).map { try Bytes32(hex: $0) }
+        let words = try #require(answer.encode).map { try Bytes32(hex: try #require($0.hex)) }
+
+        let addresses = try holders.map { ABIValue.address(try Address(hex: $0)) }
+        #expect(try transfer.topicFilter([addresses]) == [[hashes[0]], [words[0], words[1]]])
+        #expect(try transfer.topicFilter([nil, [addresses[1]]]) == [[hashes[0]], nil, [words[1]]])
+        #expect(try transfer.topicFilter([[addresses[0]], nil]) == [[hashes[0]], [words[0]]])
+        #expect(try transfer.topicFilter() == [[hashes[0]]])
+        #expect(try tagged.topicFilter([[.string("hello")], [.int(Int256(-2), bits: 16)]]) == [[hashes[1]], [hashes[2]], [words[2]]])
+
+        // A value that does not fit its parameter, and a position past the indexed ones, are errors.
+        #expect(throws: ABIEncodingError.self) { try tagged.topicFilter([nil, [.int(Int256(40_000), bits: 16)]]) }
+        #expect(throws: ABIEncodingError.self) { try transfer.topicFilter([nil, nil, [.uint256(UInt256(1))]]) }
+    }
+}

@@ -125,10 +125,10 @@ import Testing
 
     // MARK: Typed data (EIP-712)
 
-    /// EIP-712's Mail example, from PodiumSignerTests' vector file without its comment lines, in a temporary file.
+    /// EIP-712's Mail example, from PodiumEIP712Tests' vector file without its comment lines, in a temporary file.
     static func mailFile() throws -> URL {
         let vector = PythonOracle.repositoryRoot
-            .appendingPathComponent("Tests/PodiumSignerTests/Vectors/eip712-mail.txt")
+            .appendingPathComponent("Tests/PodiumEIP712Tests/Vectors/eip712-mail.txt")
         let json = try String(contentsOf: vector, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }
         return try temporaryFile(json.joined(separator: "\n"))
     }

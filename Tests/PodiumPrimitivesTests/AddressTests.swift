@@ -6,9 +6,7 @@ import Testing
 @Suite struct AddressTests {
     /// The non-comment lines of a text file in Vectors/.
     static func vectorLines(_ name: String) throws -> [String] {
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Vectors"))
-        return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }
-            .map(String.init)
+        try PodiumTestSupport.vectorLines(name, in: .module).map(String.init)
     }
 
     /// `text` with the letter at `index` in the other case.

@@ -1,3 +1,4 @@
+import Foundation
 import PodiumPrimitives
 import PodiumSigner
 import PodiumTestSupport
@@ -10,7 +11,7 @@ import Testing
     }
 
     @Test func accountsMatchAnvilsList() async throws {
-        let lines = try vectorLines("anvil-accounts")
+        let lines = try vectorLines("anvil-accounts", in: .module)
         #expect(lines.count == DevnetAccounts.count && DevnetAccounts.privateKeys.count == DevnetAccounts.count)
         for line in lines {
             let fields = line.split(separator: " ")

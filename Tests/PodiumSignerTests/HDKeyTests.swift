@@ -1,5 +1,7 @@
+import Foundation
 @testable import PodiumSigner
 import PodiumPrimitives
+import PodiumTestSupport
 import Testing
 
 /// BIP-32 derivation against the BIP's test vectors, and derivation paths.
@@ -27,7 +29,7 @@ import Testing
     static func vectors() throws -> [(seed: [UInt8], path: String, chainCode: [UInt8], key: [UInt8])] {
         var seed: [UInt8] = []
         var vectors: [(seed: [UInt8], path: String, chainCode: [UInt8], key: [UInt8])] = []
-        for line in try vectorLines("bip32") {
+        for line in try vectorLines("bip32", in: .module) {
             let fields = line.split(separator: " ")
             if fields[0] == "seed" {
                 seed = try Hex.decode(fields[1])

@@ -1,3 +1,4 @@
+import Foundation
 @testable import PodiumSigner
 import PodiumPrimitives
 import PodiumTestSupport
@@ -6,7 +7,7 @@ import Testing
 /// BIP-39: the reference vectors, the wordlist, and each way a sentence is refused.
 @Suite struct MnemonicTests {
     static func trezorVectors() throws -> [(mnemonic: String, seed: String)] {
-        try vectorLines("bip39-trezor").map { line in
+        try vectorLines("bip39-trezor", in: .module).map { line in
             let fields = line.split(separator: "|").map(String.init)
             return (fields[1], fields[2])
         }

@@ -1,3 +1,4 @@
+import PodiumABI
 import PodiumPrimitives
 
 extension EIP712Types {
@@ -125,45 +126,61 @@ struct EIP712Encoder {
         }
     }
 
-    /// The word of an atomic value: integers, addresses and booleans as the ABI encodes them, `bytes<N>`
+    /// The word of an atomic value, as the ABI module writes an indexed event parameter's topic, which is
+    /// EIP-712's `encodeData` of an atomic member: integers, addresses and booleans as their ABI word, `bytes<N>`
     /// left-aligned, `bytes` and `string` as the keccak256 of their bytes.
-    private func encode(
-        _ value: JSONValue, as type: EIP712Atomic, named name: String
-    ) throws(EIP712Error) -> Bytes32 {
+    private func encode(_ value: JSONValue, as type: ABIType, named name: String) throws(EIP712Error) -> Bytes32 {
+        let abiValue = try self.abiValue(value, as: type, named: name)
+        do {
+            return try type.topic(for: abiValue)
+        } catch {
+            guard case .valueOutOfRange = error.reason else { throw mismatch(name, value) }
+            throw failure(.outOfRange(type: name, value: Self.integerText(value)))
+        }
+    }
+
+    /// The JSON value as the ABI value of atomic `type`, range unchecked (the ABI encoder checks it).
+    private func abiValue(_ value: JSONValue, as type: ABIType, named name: String) throws(EIP712Error) -> ABIValue {
         switch (type, value) {
         case (.bool, .bool(let truth)):
-            return Bytes32(UInt256(truth ? 1 : 0))
+            return .bool(truth)
         case (.address, .string(let text)) where Hex.hasPrefix(text):
             do throws(AddressError) {
-                return try Address(hex: text).word
+                return .address(try Address(hex: text))
             } catch {
                 guard case .invalidChecksum(let expected) = error else { throw mismatch(name, value) }
                 throw failure(.invalidChecksum(expected: expected))
             }
         case (.uint(let bits), _):
             let (negative, magnitude, text) = try integer(value, name)
-            guard (!negative || magnitude == .zero) && magnitude >> bits == .zero else {
-                throw failure(.outOfRange(type: name, value: text))
-            }
-            return Bytes32(magnitude)
+            guard !negative || magnitude == .zero else { throw failure(.outOfRange(type: name, value: text)) }
+            return .uint(magnitude, bits: bits)
         case (.int(let bits), _):
             let (negative, magnitude, text) = try integer(value, name)
-            let limit = UInt256(1) << (bits - 1)
+            // Int256 holds −2²⁵⁵ … 2²⁵⁵ − 1; the ABI encoder checks the narrower widths.
+            let limit = UInt256(1) << 255
             guard negative ? magnitude <= limit : magnitude < limit else {
                 throw failure(.outOfRange(type: name, value: text))
             }
-            return Bytes32(negative ? UInt256.zero &- magnitude : magnitude)
+            return .int(Int256(bitPattern: negative ? UInt256.zero &- magnitude : magnitude), bits: bits)
         case (.fixedBytes(let size), .string(let text)):
             let bytes = try hexBytes(text, value, name)
             guard bytes.count == size else { throw failure(.wrongByteCount(type: name, count: bytes.count)) }
-            let number = bytes.reduce(UInt256.zero) { $0 << 8 | UInt256(UInt64($1)) }
-            return Bytes32(number << (8 * (32 - size)))
+            return ABIValue(fixedBytes: bytes)
         case (.bytes, .string(let text)):
-            return Keccak256.hash(try hexBytes(text, value, name))
+            return .bytes(try hexBytes(text, value, name))
         case (.string, .string(let text)):
-            return Keccak256.hash(text)
+            return .string(text)
         default:
             throw mismatch(name, value)
+        }
+    }
+
+    /// An integer value's text as the document wrote it, for an out-of-range message.
+    private static func integerText(_ value: JSONValue) -> String {
+        switch value {
+        case .number(let text), .string(let text): text
+        default: value.summary
         }
     }
 

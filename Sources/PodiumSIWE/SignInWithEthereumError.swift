@@ -1,4 +1,5 @@
 import PodiumPrimitives
+import PodiumSigner
 
 /// Why a Sign-In with Ethereum message (EIP-4361) could not be read or made, or why it does not verify.
 public enum SignInWithEthereumError: Error, Equatable, Sendable, CustomStringConvertible {

@@ -1,5 +1,6 @@
 import Foundation
 import PodiumPrimitives
+import PodiumSigner
 
 extension SignInWithEthereumMessage {
     /// Checks a signed message as a relying party must (EIP-4361, "Verifying a signed Message"): the domain, nonce

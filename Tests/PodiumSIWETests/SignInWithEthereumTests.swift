@@ -1,6 +1,7 @@
 import Foundation
 import PodiumPrimitives
 import PodiumSigner
+import PodiumSIWE
 import PodiumTestSupport
 import Testing
 

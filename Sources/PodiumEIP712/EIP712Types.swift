@@ -1,3 +1,4 @@
+import PodiumABI
 import PodiumPrimitives
 
 /// A member of an EIP-712 struct type: its name and its type as written (`uint256`, `Person`, `Person[2][]`).
@@ -29,7 +30,7 @@ public struct EIP712Types: Sendable {
         for name in structs.keys.sorted() {
             let path = "types." + name
             guard EIP712FieldType.isIdentifier(name) else { throw EIP712Error(.invalidName(name), at: path) }
-            guard EIP712Atomic(name) == nil else { throw EIP712Error(.reservedName(name), at: path) }
+            guard ABIType(eip712Atomic: name) == nil else { throw EIP712Error(.reservedName(name), at: path) }
             var seen = Set<String>()
             var types: [EIP712FieldType] = []
             for (index, field) in structs[name, default: []].enumerated() {
@@ -88,40 +89,15 @@ public struct EIP712Types: Sendable {
     }
 }
 
-/// An EIP-712 atomic type: one that is encoded in a word as it is, or as the hash of its bytes (`bytes`, `string`).
-enum EIP712Atomic: Hashable, Sendable {
-    case uint(Int)
-    case int(Int)
-    case address
-    case bool
-    case fixedBytes(Int)
-    case bytes
-    case string
-
-    /// The atomic type spelled `name`, or nil. Widths are written without leading zeros: `uint8`…`uint256` and
-    /// `int8`…`int256` in steps of 8, `bytes1`…`bytes32`; `uint` and `int` are Solidity aliases, not EIP-712 names.
-    init?(_ name: some StringProtocol) {
-        switch name {
-        case "address": self = .address
-        case "bool": self = .bool
-        case "bytes": self = .bytes
-        case "string": self = .string
-        default:
-            func width(after prefix: String) -> Int? {
-                guard name.hasPrefix(prefix) else { return nil }
-                let digits = name.dropFirst(prefix.count)
-                guard let width = Int(digits), String(width) == digits else { return nil }
-                return width
-            }
-            if let bits = width(after: "uint"), bits % 8 == 0 && (8...256).contains(bits) {
-                self = .uint(bits)
-            } else if let bits = width(after: "int"), bits % 8 == 0 && (8...256).contains(bits) {
-                self = .int(bits)
-            } else if let size = width(after: "bytes"), (1...32).contains(size) {
-                self = .fixedBytes(size)
-            } else {
-                return nil
-            }
+extension ABIType {
+    /// The EIP-712 atomic type spelled `name`, or nil: an elementary ABI type other than `function`, written as
+    /// the ABI writes it canonically (`uint8`…`uint256` and `int8`…`int256` in steps of 8, `bytes1`…`bytes32`,
+    /// `address`, `bool`, `bytes`, `string`). `uint` and `int` are Solidity aliases, not EIP-712 names.
+    init?(eip712Atomic name: some StringProtocol) {
+        guard let type = try? ABIType(parsing: name), type.description == name else { return nil }
+        switch type {
+        case .uint, .int, .address, .bool, .fixedBytes, .bytes, .string: self = type
+        case .function, .array, .fixedArray, .tuple: return nil
         }
     }
 }
@@ -130,7 +106,7 @@ enum EIP712Atomic: Hashable, Sendable {
 struct EIP712FieldType: Hashable, Sendable {
     /// What the innermost elements are.
     enum Base: Hashable, Sendable {
-        case atomic(EIP712Atomic)
+        case atomic(ABIType)
         case structure(String)
     }
 
@@ -161,7 +137,7 @@ struct EIP712FieldType: Hashable, Sendable {
             }
             rest = rest[rest.index(after: close)...]
         }
-        base = EIP712Atomic(name).map(Base.atomic) ?? .structure(name)
+        base = ABIType(eip712Atomic: name).map(Base.atomic) ?? .structure(name)
         baseName = name
         self.dimensions = dimensions
     }

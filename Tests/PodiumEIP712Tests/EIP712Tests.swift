@@ -1,6 +1,7 @@
 import Foundation
 import PodiumPrimitives
 import PodiumSigner
+import PodiumEIP712
 import PodiumTestSupport
 import Testing
 
@@ -9,7 +10,7 @@ import Testing
 @Suite struct EIP712Tests {
     /// The Mail example's JSON (Vectors/eip712-mail.txt without its comment lines).
     static func mailJSON() throws -> String {
-        try vectorLines("eip712-mail").joined(separator: "\n")
+        try vectorLines("eip712-mail", in: .module).joined(separator: "\n")
     }
 
     /// The Mail example with the values EIP-712's reference implementation (assets/eip-712/Example.js) asserts.

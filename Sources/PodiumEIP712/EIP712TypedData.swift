@@ -1,4 +1,5 @@
 import PodiumPrimitives
+import PodiumSigner
 
 /// Typed structured data (EIP-712) in the JSON form `eth_signTypedData_v4` takes, checked and hashed:
 /// `{"types": {…}, "primaryType": "Mail", "domain": {…}, "message": {…}}`.
