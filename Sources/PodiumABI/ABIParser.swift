@@ -22,6 +22,8 @@ struct ABIParser {
     let text: [UInt8]
     /// The cursor: the offset in `text` of the next byte to read.
     var position = 0
+    /// True once a function's output list was read, even an empty one (`f()()`, `returns ()`).
+    var declaredOutputs = false
 
     /// A parser at the start of `input`.
     init(_ input: some StringProtocol) {

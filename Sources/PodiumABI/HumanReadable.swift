@@ -29,6 +29,19 @@ extension ABIFunction {
     }
 }
 
+extension ABIFunction {
+    /// Parses a function signature as `init(parsing:)` does, and tells whether it declares an output list, empty
+    /// or not (`f()()`, `function f() returns ()`), apart from declaring none (`f()`).
+    public static func parsingOutputList(_ text: some StringProtocol) throws(ABIParseError) -> (ABIFunction, declaresOutputs: Bool) {
+        var parser = ABIParser(text)
+        let item = try parser.parseItem(defaultKind: "function")
+        guard case .function(let function) = item else {
+            throw parser.error(.wrongItemKind(expected: "function", found: item.kind), at: 0)
+        }
+        return (function, parser.declaredOutputs)
+    }
+}
+
 extension ABIEvent {
     /// Parses an event signature, with or without the `event` keyword (see `ABIItem(parsing:)`).
     public init(parsing text: some StringProtocol) throws(ABIParseError) {
@@ -138,6 +151,7 @@ extension ABIParser {
             }
         }
         try expectEnd()
+        declaredOutputs = outputs != nil
         return (mutability, outputs ?? [])
     }
 }

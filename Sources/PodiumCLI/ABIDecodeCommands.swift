@@ -27,8 +27,10 @@ struct DecodeABI: ParsableCommand {
     @OptionGroup var output: DecodedValuesOptions
 
     func run() throws {
-        let function = try SignatureArgument.function(signature)
-        if !input && function.outputs.isEmpty {
+        let (function, declaresOutputs) = try parseArgument("function signature", signature) {
+            try ABIFunction.parsingOutputList($0)
+        }
+        if !input && !declaresOutputs {
             throw InvalidArgument(
                 what: "function signature", text: signature,
                 reason: CommandFailure("it declares no outputs: write 'f(inputs)(outputs)', or pass --input"))

@@ -320,6 +320,15 @@ import Testing
 
     /// Runs `podium arguments…`, expects success with nothing on stderr, and returns stdout without its final
     /// newline.
+    /// An explicit empty output list decodes to nothing, as cast prints it; no output list at all is refused
+    /// (rejectsBadInputOnOneLine).
+    @Test func anEmptyOutputListIsNotAMissingOne() async throws {
+        #expect(try await Self.succeed(["decode-abi", "f()()", "0x"]) == "")
+        #expect(try await Self.succeed(["decode-abi", "function f() returns ()", "0x", "--json"]) == "[]")
+        #expect(try await Self.succeed(["decode-abi", "f(uint256)()", "0x" + String(repeating: "0", count: 64)]) == "")
+        #expect(try await PodiumProcess.run(["decode-abi", "f()", "0x"]).status != 0)
+    }
+
     static func succeed(_ arguments: [String]) async throws -> String {
         let result = try await PodiumProcess.run(arguments)
         #expect(result.status == 0, "\(arguments): \(result.stderr)")
