@@ -427,7 +427,7 @@ struct ABIArgumentParser {
                 throw failure(.invalidInteger(text, .invalidCharacter(character, offset: unitStart)), at: start)
             }
             let name = String(decoding: unit, as: UTF8.self)
-            guard let unitDecimals = Self.units[name] else { throw failure(.unknownUnit(name), at: start) }
+            guard let unitDecimals = Units.etherUnits[name] else { throw failure(.unknownUnit(name), at: start) }
             decimals += unitDecimals
         } else if decimals == 0 && !mantissa.utf8.contains(UInt8(ascii: ".")) {
             do {
@@ -462,9 +462,6 @@ struct ABIArgumentParser {
         default: .invalidInteger(text, error)
         }
     }
-
-    /// The units a decimal may end in, and their decimals (as cast and Solidity's ether units).
-    private static let units = ["ether": 18, "gwei": 9, "wei": 0]
 
     // MARK: Bytes
 

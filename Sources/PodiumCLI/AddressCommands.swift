@@ -15,7 +15,7 @@ struct ToCheckSumAddress: ParsableCommand {
     var address: String
 
     func run() throws {
-        print(try AddressArgument.parse(address))
+        print(try ChainArgument.address(address))
     }
 }
 
@@ -56,7 +56,7 @@ struct ComputeAddress: ParsableCommand {
     }
 
     func run() throws {
-        let deployer = try AddressArgument.parse(deployer, what: "deployer address")
+        let deployer = try ChainArgument.address(deployer, what: "deployer address")
         if let nonce {
             let value = try parseArgument("nonce", nonce) { text throws(NonceError) in
                 guard let value = UInt64(text) else { throw NonceError() }
@@ -77,12 +77,5 @@ struct ComputeAddress: ParsableCommand {
 
     struct NonceError: Error, CustomStringConvertible {
         var description: String { "expected a decimal integer from 0 to 2^64-1" }
-    }
-}
-
-/// Addresses given on the command line: EIP-55 mixed case is verified.
-enum AddressArgument {
-    static func parse(_ text: String, what: String = "address") throws -> Address {
-        try parseArgument(what, text) { try Address(hex: $0) }
     }
 }

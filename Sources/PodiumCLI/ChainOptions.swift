@@ -45,6 +45,7 @@ struct SenderOptions: ParsableArguments {
 
 /// Command-line forms of chain values.
 enum ChainArgument {
+    /// An address: lowercase or uppercase hex, or mixed case carrying a valid EIP-55 checksum.
     static func address(_ text: String, what: String = "address") throws -> Address {
         try parseArgument(what, text) { try Address(hex: $0) }
     }

@@ -94,7 +94,7 @@ struct MakeTransaction: ParsableCommand {
         let nonce = try IntegerArgument.parse("nonce", nonce)
         let gasLimit = try IntegerArgument.parse("gas limit", gasLimit)
         let value = try value.map { try AmountArgument.parse("value", $0) } ?? .zero
-        let kind = try to.map { TxKind.call(try AddressArgument.parse($0, what: "to address")) } ?? .create
+        let kind = try to.map { TxKind.call(try ChainArgument.address($0, what: "to address")) } ?? .create
         let input = try create.map { try HexArgument.parse($0, what: "init code") }
             ?? data.map { try HexArgument.parse($0, what: "data") } ?? []
         let accessList = try accessList.map(AccessListArgument.parse) ?? []

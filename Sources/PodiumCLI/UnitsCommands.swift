@@ -42,15 +42,13 @@ struct FormatUnits: ParsableCommand {
 
 /// A number of decimals: 0 to 77, or a unit name.
 enum DecimalsArgument {
-    static let unitNames = ["ether": 18, "gwei": 9, "wei": 0]
-
     struct OutOfRange: Error, CustomStringConvertible {
         var description: String { "expected an integer from 0 to \(Units.maximumDecimals), or ether, gwei or wei" }
     }
 
     static func parse(_ text: String) throws -> Int {
         try parseArgument("decimals", text) { text throws(OutOfRange) in
-            if let named = unitNames[text.lowercased()] { return named }
+            if let named = Units.etherUnits[text.lowercased()] { return named }
             guard let places = Int(text), (0...Units.maximumDecimals).contains(places) else { throw OutOfRange() }
             return places
         }

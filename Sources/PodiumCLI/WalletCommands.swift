@@ -125,7 +125,7 @@ struct WalletVerify: ParsableCommand {
     var signature: String?
 
     func run() throws {
-        let signer = try AddressArgument.parse(address)
+        let signer = try ChainArgument.address(address)
         let (hash, signatureText, subject) = try signed()
         let parsed = try parseArgument("signature", signatureText) { try Signature(hex: $0) }
         guard parsed.verify(hash: hash, signer: signer) else {

@@ -44,6 +44,10 @@ public enum Units {
     /// The most decimals a unit can have: 10⁷⁷ is the largest power of ten below 2²⁵⁶.
     public static let maximumDecimals = 77
 
+    /// Ether's named units and their decimals, as cast and Solidity's ether units spell them: `ether` 18, `gwei` 9,
+    /// `wei` 0.
+    public static let etherUnits = ["ether": 18, "gwei": 9, "wei": 0]
+
     /// The base units of the decimal amount `text` (`parse("1.5", decimals: 18)` is 1500000000000000000).
     public static func parse(_ text: some StringProtocol, decimals: Int) throws(UnitsError) -> UInt256 {
         try withUTF8(text) { (bytes) throws(UnitsError) in

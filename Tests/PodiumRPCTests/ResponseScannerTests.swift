@@ -1,3 +1,4 @@
+import PodiumPrimitives
 @testable import PodiumRPC
 import Testing
 
@@ -31,8 +32,12 @@ import Testing
     @Test(arguments: [
         "", "[", "{", #"{"id":1,"result":"0x1""#, #"{"id":1 "result":1}"#, #"{"id":1,"result":[1,2}"#,
         #"{"id":1,"result":"a"} x"#, #"[{"id":1,"result":1},]"#, "<html>", #"{"result":"tab\#there"}"#, #"{"id":1,"result":}"#,
+        // Scalars are read as the tree parser reads them: literals spelled out, numbers without leading zeros,
+        // escapes that exist.
+        #"{"id":1,"result":nul}"#, #"{"id":1,"result":01}"#, #"{"id":1,"result":1.}"#, #"{"id":1,"result":"\x"}"#,
+        #"{"id":1,"result":"\ud800"}"#,
     ])
     func refusesWhatIsNotAResponse(text: String) {
-        #expect(throws: ResponseScanner.Malformed.self) { try ResponseScanner.envelopes(in: Array(text.utf8)) }
+        #expect(throws: JSONParseError.self) { try ResponseScanner.envelopes(in: Array(text.utf8)) }
     }
 }
