@@ -38,8 +38,8 @@ public enum Hex {
     }
 
     /// The value of one ASCII hex digit, or nil.
-    @inline(__always)
-    static func nibble(_ c: UInt8) -> UInt8? {
+    @inlinable @inline(__always)
+    package static func nibble(_ c: UInt8) -> UInt8? {
         switch c {
         case 0x30...0x39: c &- 0x30
         case 0x61...0x66: c &- 0x61 &+ 10

@@ -209,7 +209,7 @@ package struct JSONScanner {
         guard text.count - offset >= 4 else { throw failure("unterminated \\u escape") }
         var unit: UInt32 = 0
         for _ in 0..<4 {
-            guard let nibble = Self.hexValue(text[offset]) else { throw failure("expected 4 hex digits after \\u") }
+            guard let nibble = Hex.nibble(text[offset]) else { throw failure("expected 4 hex digits after \\u") }
             unit = unit << 4 | UInt32(nibble)
             offset += 1
         }
@@ -221,13 +221,4 @@ package struct JSONScanner {
     }
 
     private func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
-    }
 }

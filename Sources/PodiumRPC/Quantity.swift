@@ -64,7 +64,7 @@ public enum Quantity {
         var digits: [UInt8] = []
         digits.reserveCapacity(bytes.count - 2)
         for offset in 2..<bytes.count {
-            guard let digit = digitValue(bytes[offset]) else {
+            guard let digit = Hex.nibble(bytes[offset]) else {
                 throw .invalidDigit(character(in: text, atUTF8Offset: offset), offset: offset)
             }
             digits.append(digit)
@@ -72,15 +72,6 @@ public enum Quantity {
         if digits.count > 1, digits[0] == 0 { throw .leadingZero }
         guard digits.count * 4 - leadingZeroBits(digits[0]) <= maximumBits else { throw .overflow(bits: maximumBits) }
         return digits
-    }
-
-    private static func digitValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 
     private static func leadingZeroBits(_ digit: UInt8) -> Int { digit == 0 ? 4 : digit.leadingZeroBitCount - 4 }

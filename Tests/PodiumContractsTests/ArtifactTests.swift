@@ -15,13 +15,8 @@ import Testing
             let process = Process()
             process.executableURL = PythonOracle.python
             process.arguments = [Self.root.appendingPathComponent("scripts/compile-contracts").path, "--check"]
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = output
-            try process.run()
-            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return (process.terminationStatus, text)
+            let (output, errors) = try process.runCollectingOutput()
+            return (process.terminationStatus, String(decoding: output + errors, as: UTF8.self))
         }
         #expect(status == 0, "\(text)")
     }

@@ -36,23 +36,32 @@ public enum PodiumProcess {
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         if let environment { process.environment = environment }
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let errorsRead = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var err = Data()
-        DispatchQueue.global().async {
-            err = stderr.fileHandleForReading.readDataToEndOfFile()
-            errorsRead.signal()
-        }
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        errorsRead.wait()
-        process.waitUntilExit()
+        let (out, err) = try process.runCollectingOutput()
         return Result(
             status: process.terminationStatus,
             stdout: String(decoding: out, as: UTF8.self),
             stderr: String(decoding: err, as: UTF8.self)
         )
+    }
+}
+
+extension Process {
+    /// Starts the process, reads its stdout and stderr to the end at once (so a full pipe never blocks the child)
+    /// and waits for it to exit; blocking, so call it off the concurrency pool (`offPool`).
+    public func runCollectingOutput() throws -> (stdout: Data, stderr: Data) {
+        let stdout = Pipe(), stderr = Pipe()
+        standardOutput = stdout
+        standardError = stderr
+        try run()
+        let errorsRead = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var errors = Data()
+        DispatchQueue.global().async {
+            errors = stderr.fileHandleForReading.readDataToEndOfFile()
+            errorsRead.signal()
+        }
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        errorsRead.wait()
+        waitUntilExit()
+        return (output, errors)
     }
 }

@@ -56,20 +56,7 @@ public enum PythonOracle {
         process.executableURL = python
         process.arguments = [repositoryRoot.appendingPathComponent("Tests/oracles/\(script).py").path]
         process.standardInput = try FileHandle(forReadingFrom: input)
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        // Drain stderr beside stdout, so a chatty oracle never fills a pipe and stalls.
-        let errorsRead = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var errors = Data()
-        DispatchQueue.global().async {
-            errors = stderr.fileHandleForReading.readDataToEndOfFile()
-            errorsRead.signal()
-        }
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        errorsRead.wait()
-        process.waitUntilExit()
+        let (output, errors) = try process.runCollectingOutput()
         guard process.terminationStatus == 0 else {
             throw Failure(description: "oracle \(script) failed: \(String(decoding: errors, as: UTF8.self))")
         }
