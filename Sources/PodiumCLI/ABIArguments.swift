@@ -33,6 +33,24 @@ struct FunctionArguments: ParsableArguments {
         try Self.parse(signature: signature, arguments: arguments)
     }
 
+    /// The calldata: the encoded call of the signature's function, or the signature itself when it is raw `0x`
+    /// calldata (then no arguments may follow), with the function when there is one.
+    func calldata() throws -> (input: [UInt8], function: ABIFunction?) {
+        try Self.calldata(signature: signature, arguments: arguments)
+    }
+
+    /// `calldata()` for a signature and arguments given apart.
+    static func calldata(signature: String, arguments: [String]) throws -> (input: [UInt8], function: ABIFunction?) {
+        if Hex.hasPrefix(signature) && !signature.contains("(") {
+            guard arguments.filter({ $0 != "--" }).isEmpty else {
+                throw CommandFailure("arguments given after raw calldata; give a signature to encode them")
+            }
+            return (try HexArgument.parse(signature, what: "calldata"), nil)
+        }
+        let (function, values) = try parse(signature: signature, arguments: arguments)
+        return (try function.encodeCall(values), function)
+    }
+
     /// `signature` and its `arguments`, as `parse()` reads them.
     static func parse(signature: String, arguments: [String]) throws -> (ABIFunction, [ABIValue]) {
         let function = try SignatureArgument.function(signature)

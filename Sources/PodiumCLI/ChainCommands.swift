@@ -30,8 +30,7 @@ struct Balance: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print an account's ether balance in wei, or with --erc20 its balance of that token in base units.")
     @Argument(help: ArgumentHelp("The account.", valueName: "ADDRESS")) var who: String
-    @Option(name: [.short, .long], help: ArgumentHelp("The block to read at (default: latest).", valueName: "BLOCK"))
-    var block = "latest"
+    @OptionGroup var block: BlockOption
     @Option(help: ArgumentHelp("A token contract: print balanceOf(ADDRESS) instead.", valueName: "TOKEN"))
     var erc20: String?
     @Flag(help: "Print in ether (or, with --erc20, in whole tokens of 18 decimals) instead of base units.")
@@ -43,7 +42,7 @@ struct Balance: AsyncParsableCommand {
 
     func run() async throws {
         let address = try ChainArgument.address(who)
-        let tag = try ChainArgument.block(block)
+        let tag = try block.tag()
         let client = try rpc.client()
         let balance: UInt256
         if let erc20 {
@@ -62,58 +61,74 @@ struct Balance: AsyncParsableCommand {
 struct Code: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the runtime bytecode at an address (0x when none).")
     @Argument(help: ArgumentHelp("The account.", valueName: "ADDRESS")) var who: String
-    @Option(name: [.short, .long], help: ArgumentHelp("The block to read at (default: latest).", valueName: "BLOCK"))
-    var block = "latest"
+    @OptionGroup var block: BlockOption
     @OptionGroup var rpc: RPCOptions
 
     func run() async throws {
-        let code = try await rpc.client().code(at: ChainArgument.address(who), block: ChainArgument.block(block))
+        let code = try await rpc.client().code(at: ChainArgument.address(who), block: block.tag())
         print(Hex.encode(code))
     }
 }
 
-/// `podium block [BLOCK]`, as `cast block`.
+/// `podium block [BLOCK] [FIELD]`, as `cast block`.
 struct Block: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print a block: a number, a tag (latest, …) or a 0x block hash.",
-        discussion: "Without --json: one field per line, quantities in decimal. With --json: the node's block object.")
-    @Argument(help: ArgumentHelp("The block (default: latest).", valueName: "BLOCK")) var block = "latest"
+        abstract: "Print a block, or one of its fields: a number, a tag (latest, …) or a 0x block hash.",
+        discussion: """
+            Without --json: one field per line, quantities in decimal; with --full each transaction on its own             lines. With --json: the node's block object. FIELD prints one member of it (number, hash, timestamp,             gasUsed, baseFeePerGas, transactions, …), quantities in decimal.
+            """)
+    @Argument(help: ArgumentHelp("The block: a number, a tag or a block hash.", valueName: "BLOCK")) var block = "latest"
+    @Argument(help: ArgumentHelp("Print only this field.", valueName: "FIELD")) var field: String?
     @Flag(help: "Include whole transactions, not only their hashes.") var full = false
     @Flag(help: "Print the node's JSON.") var json = false
     @OptionGroup var rpc: RPCOptions
 
     func run() async throws {
         let client = try rpc.client()
+        let tag = try ChainArgument.block(block)
         let (method, selector): (String, JSONValue) =
-            block.count == 66 && Hex.hasPrefix(block)
-            ? ("eth_getBlockByHash", .bytes32(try ChainArgument.hash(block, what: "block hash")))
-            : ("eth_getBlockByNumber", try ChainArgument.block(block).json)
-        if json {
+            if case .hash(let hash) = tag { ("eth_getBlockByHash", .bytes32(hash)) } else { ("eth_getBlockByNumber", tag.json) }
+        if json || field != nil {
             let value: JSONValue = try await client.call(method, [selector, .bool(full)])
             guard value != .null else { throw CommandFailure("block \(block) not found") }
-            print(value.prettyText)
+            try JSONFields.print(value, field: field, json: json, what: "block")
             return
         }
-        guard let found: RPCBlock = try await client.call(method, [selector, .bool(full)]) else {
+        guard let found = try await client.block(tag, fullTransactions: full) else {
             throw CommandFailure("block \(block) not found")
         }
+        let transactions: String =
+            switch found.transactions {
+            case .hashes(let hashes): hashes.map { Hex.encode($0.bytes) }.joined(separator: "\n")
+            case .full(let list): list.map(Self.summary).joined(separator: "\n")
+            }
         FieldPrinter.print([
             ("number", "\(found.number)"), ("hash", Hex.encode(found.hash.bytes)),
             ("parentHash", Hex.encode(found.parentHash.bytes)), ("timestamp", "\(found.timestamp)"),
             ("miner", found.miner.description), ("gasLimit", "\(found.gasLimit)"), ("gasUsed", "\(found.gasUsed)"),
             ("baseFeePerGas", found.baseFeePerGas?.description ?? "none"),
             ("stateRoot", Hex.encode(found.stateRoot.bytes)),
-            ("transactions", found.transactions.hashes.map { Hex.encode($0.bytes) }.joined(separator: "\n")),
+            ("transactions", transactions),
         ])
+    }
+
+    /// A whole transaction in a few lines: hash, then from, to, value, nonce, gas and calldata size.
+    static func summary(_ transaction: RPCTransaction) -> String {
+        let to = transaction.to?.description ?? "create"
+        return Hex.encode(transaction.hash.bytes)
+            + "\n  from \(transaction.from) to \(to) value \(transaction.value) nonce \(transaction.nonce) gas \(transaction.gas) input \(transaction.input.count) bytes"
     }
 }
 
-/// `podium receipt <TX>`, as `cast receipt`.
+/// `podium receipt <TX> [FIELD]`, as `cast receipt`.
 struct Receipt: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print a transaction's receipt, waiting for it to be mined.",
-        discussion: "Without --json: one field per line, status as 1 (success) or 0 (reverted). With --json: the node's receipt object.")
+        abstract: "Print a transaction's receipt, or one of its fields, waiting for it to be mined.",
+        discussion: """
+            Without --json: one field per line, status as 1 (success) or 0 (reverted). With --json: the node's             receipt object. FIELD prints one member of it (status, gasUsed, logs, contractAddress, …).
+            """)
     @Argument(help: ArgumentHelp("The transaction hash.", valueName: "TX")) var hash: String
+    @Argument(help: ArgumentHelp("Print only this field.", valueName: "FIELD")) var field: String?
     @Option(help: "Blocks, the transaction's own included, to wait for.") var confirmations: UInt64 = 1
     @Option(help: ArgumentHelp("Seconds to wait for the receipt.", valueName: "SECONDS")) var wait: Int = 60
     @Flag(help: "Print the node's JSON.") var json = false
@@ -123,9 +138,9 @@ struct Receipt: AsyncParsableCommand {
         let client = try rpc.client()
         let hash = try ChainArgument.hash(hash)
         let receipt = try await ReceiptWaiter(client: client).wait(for: hash, confirmations: confirmations, timeout: .seconds(wait))
-        if json {
+        if json || field != nil {
             let value: JSONValue = try await client.call("eth_getTransactionReceipt", [.bytes32(hash)])
-            print(value.prettyText)
+            try JSONFields.print(value, field: field, json: json, what: "receipt")
         } else {
             ReceiptPrinter.print(receipt)
         }

@@ -14,15 +14,36 @@ struct RPCOptions: ParsableArguments {
         help: ArgumentHelp("The node's JSON-RPC URL (default: $\(environmentVariable), else \(defaultURL)).", valueName: "URL"))
     var rpcURL: String?
 
-    @Option(help: ArgumentHelp("Seconds one request may take.", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp(
+        "Seconds one attempt of a request may take. With retries a request can take (retries + 1) × timeout, plus "
+            + "pauses of 0.1, 0.2, 0.4… s between attempts.", valueName: "SECONDS"))
     var timeout: Int = 30
+
+    @Option(help: ArgumentHelp(
+        "How often to retry a request that failed in transport or with HTTP 429 or 5xx; a transaction's submission "
+            + "is never blindly resent.", valueName: "N"))
+    var retries: Int = 3
 
     /// A client for the chosen node.
     func client() throws -> RPCClient {
         let url = rpcURL ?? ProcessInfo.processInfo.environment[Self.environmentVariable] ?? Self.defaultURL
         guard timeout > 0 else { throw CommandFailure("--timeout must be at least 1 second") }
-        return try RPCClient(url: url, timeout: .seconds(timeout))
+        guard (0...20).contains(retries) else { throw CommandFailure("--retries must be 0 to 20") }
+        var policy = RetryPolicy.standard
+        policy.maximumAttempts = retries + 1
+        return try RPCClient(url: url, timeout: .seconds(timeout), retryPolicy: policy)
     }
+}
+
+/// `--block <BLOCK>` (`-b`) of the commands that read state: a number, a tag or a block hash (EIP-1898).
+struct BlockOption: ParsableArguments {
+    @Option(name: [.short, .long], help: ArgumentHelp(
+        "The block to read at: a number, latest, pending, safe, finalized, earliest, or a block hash.",
+        valueName: "BLOCK"))
+    var block = "latest"
+
+    /// The block, parsed.
+    func tag() throws -> BlockTag { try ChainArgument.block(block) }
 }
 
 /// The account that signs: `--private-key <KEY>` (or `$PODIUM_PRIVATE_KEY`), or `--dev-account <N>`, one of the

@@ -30,8 +30,9 @@ public struct Podium: AsyncParsableCommand {
             CommandGroup(
                 name: "Chain",
                 subcommands: [
-                    ChainID.self, BlockNumber.self, Balance.self, Code.self, Block.self, Receipt.self, Logs.self,
-                    Call.self, Send.self,
+                    ChainID.self, BlockNumber.self, Balance.self, Nonce.self, Code.self, Storage.self, Block.self,
+                    BaseFee.self, GasPrice.self, Tx.self, Receipt.self, Logs.self, Call.self, Estimate.self, Send.self,
+                    Publish.self, RawRPC.self,
                 ]
             ),
             CommandGroup(name: "Deployment", subcommands: [Devnet.self, Deploy.self]),

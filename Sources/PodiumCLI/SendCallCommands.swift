@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PodiumABI
 import PodiumPrimitives
 import PodiumProvider
@@ -19,21 +20,29 @@ struct Call: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The contract.", valueName: "TO")) var to: String
     @OptionGroup var call: FunctionArguments
     @Option(help: ArgumentHelp("The caller (msg.sender).", valueName: "ADDRESS")) var from: String?
-    @Option(name: [.short, .long], help: ArgumentHelp("The block to call at (default: latest).", valueName: "BLOCK"))
-    var block = "latest"
+    @OptionGroup var block: BlockOption
     @OptionGroup var output: DecodedValuesOptions
     @OptionGroup var rpc: RPCOptions
 
     func run() async throws {
         let contract = try ChainArgument.address(to, what: "contract address")
-        let (function, values) = try call.parse()
-        let input = try function.encodeCall(values)
+        let (input, function) = try call.calldata()
         let request = CallRequest(from: try from.map { try ChainArgument.address($0, what: "--from address") }, to: contract, input: input)
-        let result = try await rpc.client().call(request, at: ChainArgument.block(block))
-        if function.outputs.isEmpty {
-            print(Hex.encode(result))
-        } else {
-            output.print(try decodeData("\(function.name) result") { try function.decodeOutput(result) })
+        let client = try rpc.client()
+        let tag = try block.tag()
+        let result = try await client.call(request, at: tag)
+        guard let function, !function.outputs.isEmpty else {
+            if result.isEmpty, let missing = try await NoCode.message(contract, at: tag, client: client) {
+                FileHandle.standardError.write(Data("podium: warning: \(missing)\n".utf8))
+            }
+            print(output.json ? JSONValue.data(result).jsonText : Hex.encode(result))
+            return
+        }
+        do {
+            output.print(try function.decodeOutput(result))
+        } catch {
+            try await NoCode.check(contract, at: tag, client: client)
+            throw UndecodableData(what: "\(function.name) result", reason: error)
         }
     }
 }
@@ -65,13 +74,16 @@ struct Send: AsyncParsableCommand {
         let target = try ChainArgument.address(to, what: "destination address")
         var input: [UInt8] = []
         if let signature {
-            let (function, values) = try FunctionArguments.parse(signature: signature, arguments: arguments)
-            input = try function.encodeCall(values)
+            input = try FunctionArguments.calldata(signature: signature, arguments: arguments).input
         } else if !arguments.isEmpty {
             throw CommandFailure("arguments given without a function signature")
         }
         let amount = try value.map { text in try parseArgument("--value", text) { try ABIValue(parsing: $0, as: .uint256).uintValue! } } ?? .zero
-        let transactionSender = try await TransactionSender(client: rpc.client(), signer: sender.load())
+        let client = try rpc.client()
+        let transactionSender = try await TransactionSender(client: client, signer: sender.load())
+        if !input.isEmpty, try await client.code(at: target).isEmpty {
+            FileHandle.standardError.write(Data("podium: warning: \(target) has no contract code; the data is sent to an account\n".utf8))
+        }
         if async {
             let sent = try await transactionSender.send(to: target, input: input, value: amount, gasLimit: gasLimit)
             switch sent.outcome {
@@ -99,8 +111,9 @@ struct Logs: AsyncParsableCommand {
             """)
     @Argument(help: ArgumentHelp("An event signature or topic 0.", valueName: "SIG_OR_TOPIC")) var event: String?
     @Argument(help: ArgumentHelp("Topics 1 to 3.", valueName: "TOPICS")) var topics: [String] = []
-    @Option(help: ArgumentHelp("The first block (default: earliest).", valueName: "BLOCK")) var fromBlock = "earliest"
-    @Option(help: ArgumentHelp("The last block (default: latest).", valueName: "BLOCK")) var toBlock = "latest"
+    @Option(help: ArgumentHelp("The first block, or a block hash for that one block.", valueName: "BLOCK"))
+    var fromBlock = "earliest"
+    @Option(help: ArgumentHelp("The last block.", valueName: "BLOCK")) var toBlock = "latest"
     @Option(help: ArgumentHelp("Only logs of this contract (repeatable).", valueName: "ADDRESS")) var address: [String] = []
     @Flag(help: "Print the node's JSON.") var json = false
     @OptionGroup var rpc: RPCOptions

@@ -114,7 +114,7 @@ public struct TransactionSender: Sendable {
     /// Hands `raw` to the node and classifies the answer. "already known" or "nonce too low" for a transaction the
     /// node can show by its hash means accepted; an error that may have come after the node took the request is
     /// unknown unless the hash can be found.
-    static func submit(_ raw: [UInt8], hash: TxHash, through client: RPCClient) async -> SentTransaction.Outcome {
+    public static func submit(_ raw: [UInt8], hash: TxHash, through client: RPCClient) async -> SentTransaction.Outcome {
         let failure: RPCError?
         do {
             let answered = try await client.sendRawTransaction(raw)

@@ -1,12 +1,16 @@
 import PodiumPrimitives
 
-/// Which block a state query reads: a number or one of the node's named blocks.
+/// Which block a state query reads: a number, one of the node's named blocks, or a block hash (EIP-1898).
 public enum BlockTag: Hashable, Sendable, CustomStringConvertible {
     case latest, earliest, pending, safe, finalized
     case number(UInt64)
+    /// The block with this hash, canonical or not (EIP-1898's `{"blockHash": …}`); `RPCClient.block(_:)` reads it
+    /// with `eth_getBlockByHash` and a log filter as its `blockHash`.
+    case hash(BlockHash)
 
-    /// Parses `latest`, `earliest`, `pending`, `safe`, `finalized`, decimal digits, or a strict `0x` quantity;
-    /// nil for anything else (a sign, a leading zero after `0x`, an overflow, an unknown name).
+    /// Parses `latest`, `earliest`, `pending`, `safe`, `finalized`, decimal digits, a strict `0x` quantity, or a
+    /// `0x` block hash of 64 hex digits; nil for anything else (a sign, a leading zero after `0x`, an overflow, an
+    /// unknown name).
     public init?(_ text: String) {
         guard let tag = try? BlockTag(parsing: text) else { return nil }
         self = tag
@@ -21,7 +25,9 @@ public enum BlockTag: Hashable, Sendable, CustomStringConvertible {
         case "safe": self = .safe
         case "finalized": self = .finalized
         default:
-            if Hex.hasPrefix(text) {
+            if Hex.hasPrefix(text) && text.utf8.count == 66, let hash = try? Bytes32(hex: text) {
+                self = .hash(hash)
+            } else if Hex.hasPrefix(text) {
                 do { self = .number(try Quantity.uint64(text)) } catch { throw .invalidQuantity(text, error) }
             } else {
                 guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
@@ -33,8 +39,11 @@ public enum BlockTag: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The tag as a JSON-RPC parameter: a name or a `0x` quantity.
-    public var json: JSONValue { .string(description) }
+    /// The tag as a JSON-RPC parameter: a name, a `0x` quantity, or EIP-1898's `{"blockHash": "0x…"}`.
+    public var json: JSONValue {
+        if case .hash(let hash) = self { return .object(["blockHash": .bytes32(hash)]) }
+        return .string(description)
+    }
 
     /// The one-line text a person reads.
     public var description: String {
@@ -45,6 +54,7 @@ public enum BlockTag: Hashable, Sendable, CustomStringConvertible {
         case .safe: "safe"
         case .finalized: "finalized"
         case .number(let number): Self.quantity(number)
+        case .hash(let hash): Hex.encode(hash.bytes)
         }
     }
 
@@ -63,7 +73,7 @@ public enum BlockTagError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknown(let text):
-            "\(text.debugDescription) is not a block: expected latest, earliest, pending, safe, finalized or a number"
+            "\(text.debugDescription) is not a block: expected latest, earliest, pending, safe, finalized, a number or a block hash"
         case .invalidQuantity(let text, let error): "\(text.debugDescription) is not a block number: \(error)"
         }
     }

@@ -74,7 +74,8 @@ extension RPCClient {
 
     /// The block at `tag`, with whole transactions when `fullTransactions`; nil past the head.
     public func block(_ tag: BlockTag, fullTransactions: Bool = false) async throws -> RPCBlock? {
-        try await call("eth_getBlockByNumber", [tag.json, .bool(fullTransactions)])
+        if case .hash(let hash) = tag { return try await block(hash: hash, fullTransactions: fullTransactions) }
+        return try await call("eth_getBlockByNumber", [tag.json, .bool(fullTransactions)])
     }
 
     /// The block with hash `hash`, or nil when the node does not know it.

@@ -96,8 +96,16 @@ public struct LogFilter: Hashable, Sendable {
     public var json: JSONValue {
         var object: [String: JSONValue] = [:]
         if let blockHash { object["blockHash"] = .bytes32(blockHash) }
-        if let fromBlock { object["fromBlock"] = fromBlock.json }
-        if let toBlock { object["toBlock"] = toBlock.json }
+        // A block hash as a bound means that one block (EIP-234's `blockHash`); the other bound is then left out.
+        let hashBound = [fromBlock, toBlock].lazy.compactMap { bound -> BlockHash? in
+            if case .hash(let hash) = bound { hash } else { nil }
+        }.first
+        if let hashBound {
+            object["blockHash"] = .bytes32(hashBound)
+        } else {
+            if let fromBlock { object["fromBlock"] = fromBlock.json }
+            if let toBlock { object["toBlock"] = toBlock.json }
+        }
         if addresses.count == 1 {
             object["address"] = .address(addresses[0])
         } else if !addresses.isEmpty {

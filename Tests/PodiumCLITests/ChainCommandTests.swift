@@ -39,9 +39,9 @@ import Testing
         #expect(try await Self.succeed(["balance", Self.account1.lowercased(), "-b", "0"] + rpc) == Self.genesisBalance)
         #expect(try await Self.succeed(["code", Self.account0] + rpc) == "0x")
 
-        // One transaction: 1.5 ether from account 0 to account 1 (send needs a signature; the EOA ignores the data).
+        // One transaction: 1.5 ether from account 0 to account 1.
         let hash = try await Self.succeed(
-            ["send", Self.account1, "f()", "--value", "1.5ether", "--dev-account", "0", "--async"] + rpc)
+            ["send", Self.account1, "--value", "1.5ether", "--dev-account", "0", "--async"] + rpc)
         #expect(Self.isWord(hash), "\(hash)")
         let receipt = Self.fields(try await Self.succeed(["receipt", hash] + rpc))
         #expect(receipt["status"] == "1 (success)")

@@ -67,7 +67,7 @@ extension ChainCommandTests {
 
             // One transaction, then reset back to genesis.
             let hash = try await ChainCommandTests.succeed([
-                "send", ChainCommandTests.account1, "f()", "--value", "1ether", "--dev-account", "0", "--async",
+                "send", ChainCommandTests.account1, "--value", "1ether", "--dev-account", "0", "--async",
                 "--rpc-url", url,
             ])
             #expect(
