@@ -43,6 +43,8 @@ public struct ABIParseError: Error, Hashable, Sendable, CustomStringConvertible 
         case misplacedKeyword(String)
         /// A signature of another kind than asked for, as `ABIEvent(parsing: "function f()")`.
         case wrongItemKind(expected: String, found: String)
+        /// An event with more indexed parameters than a log has topics for: 3, or 4 when anonymous.
+        case tooManyIndexed(count: Int, limit: Int)
     }
 
     /// A one-line message naming the problem and its position.
@@ -63,6 +65,9 @@ public struct ABIParseError: Error, Hashable, Sendable, CustomStringConvertible 
             case .unexpectedName(let name): "unexpected name \(name.debugDescription) in a type"
             case .misplacedKeyword(let keyword): "\(keyword.debugDescription) is not allowed here"
             case .wrongItemKind(let expected, let found): "expected \(expected), found \(found)"
+            case .tooManyIndexed(let count, let limit):
+                "\(count) indexed parameters: a log has topics for at most \(limit)"
+                    + (limit == 3 ? " (4 when the event is anonymous)" : "")
             }
         return "\(what) at offset \(position) in \(input.debugDescription)"
     }

@@ -100,6 +100,9 @@ extension ABIParser {
                 anonymous = true
             }
             try expectEnd()
+            let indexed = inputs.filter(\.indexed).count
+            let limit = anonymous ? 4 : 3
+            guard indexed <= limit else { throw error(.tooManyIndexed(count: indexed, limit: limit), at: 0) }
             return .event(ABIEvent(name: name, inputs: inputs, anonymous: anonymous))
         case "error":
             let inputs = try parseParameterList(in: .parameters, nesting: 0)

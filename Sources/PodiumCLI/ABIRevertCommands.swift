@@ -63,9 +63,7 @@ struct DecodeError: ParsableCommand {
     private func customErrors() throws -> [ABIError] {
         if let sig { return [try SignatureArgument.error(sig)] }
         guard let abi else { return [] }
-        guard let json = FileManager.default.contents(atPath: abi) else {
-            throw CommandFailure("cannot read ABI file \(abi)")
-        }
+        let json = try FileArgument.read(abi, what: "ABI file")
         return try parseArgument("ABI file", abi) { _ in try ContractABI(json: json) }.errors
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import PodiumPrimitives
 
@@ -7,7 +8,12 @@ struct InvalidArgument: Error, CustomStringConvertible {
     let text: String
     let reason: any Error
 
-    var description: String { "invalid \(what) \"\(text)\": \(reason)" }
+    var description: String { "invalid \(what) \(Self.quoted(text)): \(reason)" }
+
+    /// `text` in quotes, or for a long one its first 60 characters and its length.
+    static func quoted(_ text: String) -> String {
+        text.count <= 80 ? "\"\(text)\"" : "\"\(text.prefix(60))…\" (\(text.utf8.count) bytes)"
+    }
 }
 
 /// Reads `text` with `parse`, turning its error into an `InvalidArgument` that names `what`.
@@ -24,5 +30,22 @@ enum BytesArgument {
     static func parse(_ text: String) throws -> [UInt8] {
         guard Hex.hasPrefix(text) else { return Array(text.utf8) }
         return try parseArgument("hex data", text) { try Hex.decode($0) }
+    }
+}
+
+/// A file named on the command line, read whole; an error names the file and the reason (no such file, a
+/// directory, no permission, empty).
+enum FileArgument {
+    static func read(_ path: String, what: String) throws -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CommandFailure("cannot read \(what) \(path): no such file")
+        }
+        guard !isDirectory.boolValue else { throw CommandFailure("cannot read \(what) \(path): it is a directory") }
+        guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
+            throw CommandFailure("cannot read \(what) \(path): permission denied")
+        }
+        guard !data.isEmpty else { throw CommandFailure("\(what) \(path) is empty") }
+        return Array(data)
     }
 }

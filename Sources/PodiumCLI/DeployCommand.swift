@@ -33,6 +33,7 @@ struct Deploy: AsyncParsableCommand {
             sender: transactionSender,
             steps: DeploymentStep.podium(config: settings, deployer: transactionSender.address),
             recordURL: recordURL)
+        try DeploymentRecord.checkWritable(at: recordURL)
         print("chain \(transactionSender.chainID), deployer \(transactionSender.address), record \(recordURL.relativePath)")
         if dryRun {
             for decision in try await deployer.plan() { print(Self.line(decision, planned: true)) }

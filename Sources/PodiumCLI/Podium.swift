@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PodiumPrimitives
 import PodiumProvider
 import PodiumRPC
 
@@ -9,6 +10,7 @@ public struct Podium: AsyncParsableCommand {
         commandName: "podium",
         abstract: "Ethereum toolchain and chain indexer for games that pay leaderboard prizes on-chain.",
         discussion: "Command names and argument shapes follow Foundry's cast where the two overlap.",
+        version: "podium \(Podium.version)",
         groupedSubcommands: [
             CommandGroup(
                 name: "Hashing and addresses",
@@ -39,13 +41,21 @@ public struct Podium: AsyncParsableCommand {
         ]
     )
 
+    /// The release, as `podium --version` prints it.
+    public static let version = "0.1.0"
+
+    /// The longest error line printed; a longer one (a huge input quoted back) is cut, saying how long it was.
+    static let maximumMessageLength = 400
+
     public init() {}
 
     /// Parses the process's arguments and runs the chosen command. Help goes to stdout; any error becomes one line
     /// on stderr (`podium: …`) and a non-zero exit status.
     public static func runAsMain() async -> Never {
         do {
-            var command = try parseAsRoot()
+            let arguments = try CommandLineBytes.arguments()
+            try refuseHelpForUnknownCommand(arguments)
+            var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -56,9 +66,43 @@ public struct Podium: AsyncParsableCommand {
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }  // --help, --version
             let text = (error as? RPCError)?.explained ?? self.message(for: error)
-            let message = text.split(whereSeparator: \.isNewline).first ?? "failed"
+            var message = String(text.split(whereSeparator: \.isNewline).first ?? "failed")
+            if message.count > maximumMessageLength {
+                message = message.prefix(maximumMessageLength - 60) + "… (\(message.count) characters in all)"
+            }
             FileHandle.standardError.write(Data("podium: \(message)\n".utf8))
             Foundation.exit(code.rawValue)
         }
+    }
+}
+
+extension Podium {
+    /// `podium help NAME` for a NAME that is no command is an error, not the overview.
+    static func refuseHelpForUnknownCommand(_ arguments: [String]) throws {
+        guard arguments.count >= 2, arguments[0] == "help" else { return }
+        let names = configuration.groupedSubcommands.flatMap(\.subcommands).flatMap { command in
+            [command._commandName] + command.configuration.aliases
+        }
+        guard names.contains(arguments[1]) else {
+            throw ValidationError("no command \(arguments[1].debugDescription); 'podium --help' lists them")
+        }
+    }
+}
+
+/// The command line as the kernel passed it: arguments are bytes on Linux, and one that is not UTF-8 would reach
+/// Swift as U+FFFD replacement characters, so that `keccak` or `wallet sign` would work on other bytes than given.
+enum CommandLineBytes {
+    /// The arguments after the program name; throws naming the first one that is not UTF-8.
+    static func arguments() throws -> [String] {
+        var arguments: [String] = []
+        for index in 1..<Int(CommandLine.argc) {
+            guard let pointer = CommandLine.unsafeArgv[index] else { continue }
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer))
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw CommandFailure("argument \(index) is not UTF-8 text; give bytes as 0x-hex (e.g. 0x\(Hex.encode(bytes.prefix(8), prefix: false)))")
+            }
+            arguments.append(text)
+        }
+        return arguments
     }
 }

@@ -27,11 +27,11 @@ struct FromRLP: ParsableCommand {
         discussion: "Strict: non-canonical encodings and trailing bytes are errors. Strings print as lowercase 0x-hex."
     )
 
-    @Argument(help: "The RLP encoding, as 0x-hex.")
+    @Argument(help: "The RLP encoding, as hex (0x optional, as for the decode commands).")
     var value: String
 
     func run() throws {
-        let bytes = try parseArgument("RLP hex", value) { try Hex.decode($0, requirePrefix: true) }
+        let bytes = try HexArgument.parse(value, what: "RLP hex")
         let item = try parseArgument("RLP", value) { _ in try RLPItem(rlpEncoded: bytes) }
         print(item.json)
     }

@@ -48,9 +48,7 @@ struct SignInVerify: ParsableCommand {
     var at: String?
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: messageFile) else {
-            throw CommandFailure("cannot read message file \(messageFile)")
-        }
+        let data = try FileArgument.read(messageFile, what: "message file")
         guard var text = String(validating: data, as: UTF8.self) else {
             throw CommandFailure("message file \(messageFile) is not UTF-8 text")
         }

@@ -160,9 +160,7 @@ let typedDataHelp = """
 /// `--typed-data <FILE>`: EIP-712 typed data read from a JSON file and checked.
 enum TypedDataFile {
     static func read(_ path: String) throws -> EIP712TypedData {
-        guard let json = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure("cannot read typed data file \(path)")
-        }
+        let json = try FileArgument.read(path, what: "typed data file")
         do {
             return try EIP712TypedData(json: json)
         } catch {

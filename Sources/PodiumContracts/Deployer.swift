@@ -197,6 +197,7 @@ public struct Deployer: Sendable {
     }
 
     private func loadRecord() throws(DeploymentError) -> DeploymentRecord {
+        try DeploymentRecord.checkWritable(at: recordURL)
         let record = try DeploymentRecord.load(from: recordURL) ?? DeploymentRecord(chainID: sender.chainID)
         guard record.chainID == sender.chainID else {
             throw .recordForAnotherChain(path: recordURL.path, recordChain: record.chainID, nodeChain: sender.chainID)

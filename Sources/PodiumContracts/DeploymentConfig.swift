@@ -23,31 +23,64 @@ public struct DeploymentConfig: Equatable, Sendable {
         self.gamePassPrice = gamePassPrice
     }
 
-    /// Reads the JSON file at `url`.
+    /// The members a config file may have.
+    public static let members = ["gameWallet", "treasury", "gamePassPrice"]
+
+    /// Reads the JSON file at `url`: an object with any of `members`, addresses as `0x` hex (mixed case must be the
+    /// EIP-55 checksum), the price as a decimal GLICO amount, a string (`"2.5"`) or a JSON integer (`20`). An unknown
+    /// member is refused by name, so a misspelt one cannot fall back on the default silently.
     public static func load(from url: URL) throws(DeploymentError) -> DeploymentConfig {
-        let file: File
+        let path = url.path
+        let document: JSONValue
         do {
-            file = try JSONDecoder().decode(File.self, from: Data(contentsOf: url))
+            document = try JSONValue(json: Array(try Data(contentsOf: url)))
         } catch {
-            throw .configUnreadable(path: url.path, underlying: error)
+            throw .configUnreadable(path: path, underlying: error)
         }
-        var config = DeploymentConfig(gameWallet: file.gameWallet, treasury: file.treasury)
-        if let price = file.gamePassPrice {
-            do {
-                config.gamePassPrice = try Units.parse(price, decimals: glicoDecimals)
-            } catch {
-                throw .configValue(path: url.path, member: "gamePassPrice", reason: "\(price.debugDescription): \(error)")
+        guard case .object(let object) = document else {
+            throw .configValue(path: path, member: "the file", reason: "must be a JSON object such as {\"treasury\": \"0x…\"}")
+        }
+        if let unknown = object.keys.filter({ !members.contains($0) }).sorted().first {
+            throw .configValue(path: path, member: unknown, reason: "unknown member; a config has \(members.joined(separator: ", "))")
+        }
+        func address(_ member: String) throws(DeploymentError) -> Address? {
+            guard let value = object[member], value != .null else { return nil }
+            guard case .string(let text) = value else {
+                throw .configValue(path: path, member: member, reason: "must be an address string, \"0x…\"")
             }
-            guard config.gamePassPrice > .zero else {
-                throw .configValue(path: url.path, member: "gamePassPrice", reason: "must be above zero")
+            do { return try Address(hex: text) } catch {
+                throw .configValue(path: path, member: member, reason: "\(text.debugDescription): \(error)")
             }
+        }
+        var config = DeploymentConfig(gameWallet: try address("gameWallet"), treasury: try address("treasury"))
+        if let price = object["gamePassPrice"], price != .null {
+            config.gamePassPrice = try Self.price(price, path: path)
         }
         return config
     }
 
-    private struct File: Decodable {
-        let gameWallet: Address?
-        let treasury: Address?
-        let gamePassPrice: String?
+    /// A price member: a decimal GLICO amount as a string, or a JSON integer; above zero.
+    private static func price(_ value: JSONValue, path: String) throws(DeploymentError) -> UInt256 {
+        let text: String
+        switch value {
+        case .string(let string): text = string
+        case .number(let token):
+            guard token.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
+                throw .configValue(
+                    path: path, member: "gamePassPrice",
+                    reason: "\(token) is not a whole number of GLICO; write a fraction as a string (\"2.5\") so that it stays exact")
+            }
+            text = token
+        default:
+            throw .configValue(path: path, member: "gamePassPrice", reason: "must be a GLICO amount, \"20\" or 20")
+        }
+        let amount: UInt256
+        do {
+            amount = try Units.parse(text, decimals: glicoDecimals)
+        } catch {
+            throw .configValue(path: path, member: "gamePassPrice", reason: "\(text.debugDescription): \(error)")
+        }
+        guard amount > .zero else { throw .configValue(path: path, member: "gamePassPrice", reason: "must be above zero") }
+        return amount
     }
 }

@@ -31,6 +31,31 @@ public struct DeploymentRecord: Equatable, Sendable {
         }
     }
 
+    /// Checks, without writing anything, that a record can be saved at `url`: the file, when it exists, is a
+    /// writable file, and the nearest directory on its path that exists is a writable directory. Run before
+    /// sending anything, so a deployment never lands without a place to record it.
+    public static func checkWritable(at url: URL) throws(DeploymentError) {
+        let files = FileManager.default
+        var isDirectory: ObjCBool = false
+        if files.fileExists(atPath: url.path, isDirectory: &isDirectory) {
+            guard !isDirectory.boolValue else { throw .recordNotWritable(path: url.path, reason: "it is a directory") }
+            guard files.isWritableFile(atPath: url.path) else { throw .recordNotWritable(path: url.path, reason: "permission denied") }
+            return
+        }
+        var directory = url.deletingLastPathComponent()
+        while !files.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
+            let parent = directory.deletingLastPathComponent()
+            guard parent.path != directory.path else { break }
+            directory = parent
+        }
+        guard isDirectory.boolValue else {
+            throw .recordNotWritable(path: url.path, reason: "\(directory.path) is a file, not a directory")
+        }
+        guard files.isWritableFile(atPath: directory.path) else {
+            throw .recordNotWritable(path: url.path, reason: "\(directory.path) is not writable")
+        }
+    }
+
     /// Writes the record to `url` atomically (a new file renamed over the old), creating its directory.
     public func save(to url: URL) throws(DeploymentError) {
         let encoder = JSONEncoder()
@@ -134,6 +159,8 @@ public enum DeploymentError: Error, Sendable, CustomStringConvertible {
     case recordUnreadable(path: String, underlying: any Error)
     /// The record could not be written to `path`.
     case recordUnwritable(path: String, underlying: any Error)
+    /// A record could not be written at `path`, found before anything was sent.
+    case recordNotWritable(path: String, reason: String)
     /// The record at `path` is for another chain than the node's.
     case recordForAnotherChain(path: String, recordChain: UInt64, nodeChain: UInt64)
     /// The config file at `path` could not be read, or is not a deployment config (a `DecodingError`).
@@ -162,6 +189,8 @@ public enum DeploymentError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .recordUnreadable(let path, let underlying): "deployment record: \(Self.reading(path, underlying))"
+        case .recordNotWritable(let path, let reason):
+            "deployment record: cannot write \(path): \(reason); nothing was sent"
         case .recordUnwritable(let path, let underlying):
             "deployment record: cannot write \(path): \(Self.message(underlying))"
         case .recordForAnotherChain(let path, let recordChain, let nodeChain):
@@ -184,7 +213,8 @@ public enum DeploymentError: Error, Sendable, CustomStringConvertible {
 
     /// `cannot read PATH: why` for a file error, `PATH: what is wrong` for a file that does not decode.
     private static func reading(_ path: String, _ error: any Error) -> String {
-        error is DecodingError ? "\(path): \(message(error))" : "cannot read \(path): \(message(error))"
+        error is DecodingError || error is JSONParseError
+            ? "\(path): \(message(error))" : "cannot read \(path): \(message(error))"
     }
 
     /// A file error's own words rather than Foundation's type dump.

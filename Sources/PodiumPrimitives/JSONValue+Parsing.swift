@@ -1,8 +1,17 @@
 /// Why a text is not one JSON document: the problem and the byte offset where it was found.
 public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What is wrong.
     public let reason: String
+    /// Where, in bytes from the start of the text.
     public let offset: Int
 
+    /// The error for `reason` at byte `offset`.
+    public init(reason: String, offset: Int) {
+        self.reason = reason
+        self.offset = offset
+    }
+
+    /// The one-line text a person reads.
     public var description: String { "invalid JSON at byte \(offset): \(reason)" }
 }
 

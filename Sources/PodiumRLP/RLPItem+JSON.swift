@@ -30,81 +30,68 @@ extension RLPItem {
     }
 }
 
-/// A JSON reader for exactly the subset `RLPItem(json:)` takes, with errors that name the offset and the path.
+/// Reads exactly the JSON subset `RLPItem(json:)` takes with the shared `JSONScanner` (escapes resolved, as in
+/// any JSON), with errors that name the offset and the path.
 struct RLPJSONParser {
-    let text: [UInt8]
     let maxDepth: Int
-    private var offset = 0
+    private var scanner: JSONScanner
     /// The index within each enclosing array of the value being read.
     private var path: [Int] = []
 
     init(text: [UInt8], maxDepth: Int) {
-        (self.text, self.maxDepth) = (text, maxDepth)
+        scanner = JSONScanner(text: text)
+        self.maxDepth = maxDepth
     }
 
     /// The one value of the document, with only whitespace around it.
     mutating func document() throws(RLPError) -> RLPItem {
         let item = try value()
-        skipWhitespace()
-        guard offset == text.count else {
-            throw .invalidJSON(reason: "unexpected text after the value", offset: offset)
+        guard scanner.atEnd() else {
+            throw .invalidJSON(reason: "unexpected text after the value", offset: scanner.offset)
         }
         return item
     }
 
     private mutating func value() throws(RLPError) -> RLPItem {
-        skipWhitespace()
-        guard offset < text.count else { throw .invalidJSON(reason: "unexpected end of input", offset: offset) }
-        switch text[offset] {
+        scanner.skipWhitespace()
+        switch try json({ (scanner) throws(JSONParseError) in try scanner.peek() }) {
         case UInt8(ascii: "\""): return try string()
         case UInt8(ascii: "["): return try array()
-        default: throw .expectedHexStringOrArray(path: pathText, offset: offset)
+        default: throw .expectedHexStringOrArray(path: pathText, offset: scanner.offset)
         }
     }
 
     private mutating func array() throws(RLPError) -> RLPItem {
-        guard path.count < maxDepth else { throw .tooDeep(offset: offset, maxDepth: maxDepth) }
-        offset += 1
-        skipWhitespace()
-        if offset < text.count && text[offset] == UInt8(ascii: "]") {
-            offset += 1
-            return .list([])
-        }
+        guard path.count < maxDepth else { throw .tooDeep(offset: scanner.offset, maxDepth: maxDepth) }
+        scanner.offset += 1
+        if try json({ (scanner) throws(JSONParseError) in try scanner.consume(UInt8(ascii: "]")) }) { return .list([]) }
         var items: [RLPItem] = []
         path.append(0)
-        while true {
+        repeat {
             path[path.count - 1] = items.count
             items.append(try value())
-            skipWhitespace()
-            guard offset < text.count else { throw .invalidJSON(reason: "unterminated array", offset: offset) }
-            offset += 1
-            if text[offset - 1] == UInt8(ascii: "]") { break }
-            guard text[offset - 1] == UInt8(ascii: ",") else {
-                throw .invalidJSON(reason: "expected ',' or ']'", offset: offset - 1)
-            }
-        }
+        } while try json({ (scanner) throws(JSONParseError) in try scanner.separator(closing: UInt8(ascii: "]")) })
         path.removeLast()
         return .list(items)
     }
 
-    /// A string's raw content, escapes left in place: hex needs none, and a backslash is then reported as not hex.
+    /// A string, its escapes resolved, read as `0x`-hex bytes.
     private mutating func string() throws(RLPError) -> RLPItem {
-        let start = offset + 1
-        var end = start
-        while end < text.count && text[end] != UInt8(ascii: "\"") {
-            end += text[end] == UInt8(ascii: "\\") ? 2 : 1
-        }
-        guard end < text.count else { throw .invalidJSON(reason: "unterminated string", offset: offset) }
-        offset = end + 1
+        let text = try json { (scanner) throws(JSONParseError) in try scanner.string() }
         do throws(HexError) {
-            return .bytes(try Hex.decode(String(decoding: text[start..<end], as: UTF8.self), requirePrefix: true))
+            return .bytes(try Hex.decode(text, requirePrefix: true))
         } catch {
             throw .invalidHexString(path: pathText, reason: error)
         }
     }
 
-    private mutating func skipWhitespace() {
-        while offset < text.count && " \t\n\r".utf8.contains(text[offset]) { offset += 1 }
+    /// Runs one scanner step, reporting its JSON error as RLP's.
+    private mutating func json<Value>(_ step: (inout JSONScanner) throws(JSONParseError) -> Value) throws(RLPError) -> Value {
+        do throws(JSONParseError) {
+            return try step(&scanner)
+        } catch {
+            throw .invalidJSON(reason: error.reason, offset: error.offset)
+        }
     }
 
     /// The JSONPath of the value being read, such as `$[1][0]`.

@@ -34,13 +34,19 @@ enum ResponseScanner {
         guard try scanner.consume(UInt8(ascii: "{")) else { throw scanner.failure("expected a response object") }
         var envelope = Envelope()
         if try scanner.consume(UInt8(ascii: "}")) { return envelope }
+        var names: [ArraySlice<UInt8>] = []
         repeat {
             scanner.skipWhitespace()
             guard try scanner.peek() == UInt8(ascii: "\"") else { throw scanner.failure("expected a member name") }
             let key = try scanner.skipString()
+            let name = scanner.text[key.lowerBound + 1..<key.upperBound - 1]
+            // Two members of one name leave the answer ambiguous (which result is it?): refuse it.
+            guard !names.contains(where: { $0.elementsEqual(name) }) else {
+                throw JSONParseError(reason: "duplicate member \(String(decoding: name, as: UTF8.self).debugDescription)", offset: key.lowerBound)
+            }
+            names.append(name)
             guard try scanner.consume(UInt8(ascii: ":")) else { throw scanner.failure("expected ':'") }
             let value = try scanner.skipValue()
-            let name = scanner.text[key.lowerBound + 1..<key.upperBound - 1]
             if name.elementsEqual("id".utf8) {
                 envelope.id = Int(String(decoding: scanner.text[value], as: UTF8.self))
             } else if name.elementsEqual("result".utf8) {

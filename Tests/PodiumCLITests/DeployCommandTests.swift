@@ -125,11 +125,40 @@ extension ChainCommandTests {
             #expect(try await ChainCommandTests.succeed(["block-number"] + rpc) == "5")
         }
 
+        /// A JSON integer is a whole number of GLICO, as a string is.
+        @Test func takesAnIntegerPrice() async throws {
+            let config = FileManager.default.temporaryDirectory.appendingPathComponent("podium-config-\(UUID().uuidString).json")
+            defer { try? FileManager.default.removeItem(at: config) }
+            try Data(#"{"gamePassPrice": 3}"#.utf8).write(to: config)
+            let chain = try await DeployedChain.start(["--config", config.path])
+            defer { chain.stop() }
+            let sale = try #require(chain.addresses["GamePassSale"])
+            #expect(try await ChainCommandTests.succeed(["call", sale, "price()(uint256)", "--rpc-url", chain.url]) == "3000000000000000000")
+        }
+
+        /// A record directory that is a file: refused before anything is sent, the dry run included.
+        @Test func refusesARecordThatCannotBeWrittenBeforeSending() async throws {
+            let devnet = try await TestDevnet.start()
+            defer { devnet.stop() }
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("podium-not-a-dir-\(UUID().uuidString)")
+            try Data().write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            for extra in [["--dry-run"], []] {
+                let message = try await ChainCommandTests.fail(
+                    ["deploy", "--dev-account", "0", "--deployments", file.path, "--rpc-url", devnet.url] + extra)
+                #expect(message.contains("is a file, not a directory; nothing was sent"), "\(message)")
+            }
+            #expect(try await ChainCommandTests.succeed(["block-number", "--rpc-url", devnet.url]) == "0")
+        }
+
         /// A config that cannot be used: one line naming it, before any request.
         @Test(arguments: [
             (#"{"gamePassPrice": "abc"}"#, "gamePassPrice"),
             (#"{"gamePassPrice": "0"}"#, "above zero"),
-            (#"{"gamePassPrice": 25}"#, "gamePassPrice"),
+            (#"{"gamePassPrice": 2.5}"#, "not a whole number of GLICO"),
+            (#"{"gameWalet": "0x70997970C51812dc3A010C7d01b50e0d17dc79C8"}"#, "gameWalet: unknown member"),
+            (#"{"treasury": 5}"#, "treasury: must be an address string"),
+            ("[]", "must be a JSON object"),
             (#"{"treasury": "0x1234"}"#, "treasury"),
             ("{", "deployment config"),
         ])

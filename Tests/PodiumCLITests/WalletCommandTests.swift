@@ -212,7 +212,7 @@ import Testing
             (["wallet", "sign", "--private-key", Self.anvilKey],
              "missing MESSAGE: pass a message, or --typed-data FILE"),
             (["wallet", "sign", "--private-key", Self.anvilKey, "--typed-data", missing],
-             "cannot read typed data file \(missing)"),
+             "cannot read typed data file \(missing): no such file"),
             (["wallet", "sign", "--private-key", Self.anvilKey, "--typed-data", badWallet.path],
              #"invalid typed data in \#(badWallet.path): message.to.wallet: expected address, got "0x12""#),
             (["wallet", "verify", "--address", Self.anvilAddress, "--typed-data", file.path, "hello", signature],
@@ -286,7 +286,7 @@ import Testing
             (["--message-file", badFile.path, "--signature", signature] + at,
              #"invalid message in \#(badFile.path): unsupported version "2": only 1 exists"#),
             (["--message-file", "/nonexistent/siwe.txt", "--signature", signature],
-             "cannot read message file /nonexistent/siwe.txt"),
+             "cannot read message file /nonexistent/siwe.txt: no such file"),
             (base + ["--at", "yesterday"],
              #"--at: invalid time "yesterday": expected RFC 3339, as 2026-11-20T10:00:00Z"#),
         ]
