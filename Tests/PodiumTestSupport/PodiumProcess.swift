@@ -7,6 +7,13 @@ public enum PodiumProcess {
         public let status: Int32
         public let stdout: String
         public let stderr: String
+
+        /// A run that ended with `status` after printing `stdout` and `stderr`.
+        public init(status: Int32, stdout: String, stderr: String) {
+            self.status = status
+            self.stdout = stdout
+            self.stderr = stderr
+        }
     }
 
     /// The `podium` binary next to the test bundle in the build folder.
