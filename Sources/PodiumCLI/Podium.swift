@@ -16,7 +16,12 @@ public struct Podium: AsyncParsableCommand {
                 name: "Hashing and addresses",
                 subcommands: [Keccak.self, ToCheckSumAddress.self, ComputeAddress.self]
             ),
-            CommandGroup(name: "Units", subcommands: [ParseUnits.self, FormatUnits.self]),
+            CommandGroup(
+                name: "Units and conversions",
+                subcommands: [
+                    ParseUnits.self, FormatUnits.self, ToHex.self, ToDec.self, ToBase.self,
+                    ToUInt256.self, ToInt256.self, ToBytes32.self, Pad.self, IntegerBound.self, MaxInt.self, MinInt.self,
+                ]),
             CommandGroup(name: "Encoding", subcommands: [ToRLP.self, FromRLP.self]),
             CommandGroup(
                 name: "ABI",

@@ -78,7 +78,7 @@ struct Send: AsyncParsableCommand {
         } else if !arguments.isEmpty {
             throw CommandFailure("arguments given without a function signature")
         }
-        let amount = try value.map { text in try parseArgument("--value", text) { try ABIValue(parsing: $0, as: .uint256).uintValue! } } ?? .zero
+        let amount = try value.map { try AmountArgument.parse("--value", $0) } ?? .zero
         let client = try rpc.client()
         let transactionSender = try await TransactionSender(client: client, signer: sender.load())
         if !input.isEmpty, try await client.code(at: target).isEmpty {
@@ -110,7 +110,8 @@ struct Logs: AsyncParsableCommand {
             log objects.
             """)
     @Argument(help: ArgumentHelp("An event signature or topic 0.", valueName: "SIG_OR_TOPIC")) var event: String?
-    @Argument(help: ArgumentHelp("Topics 1 to 3.", valueName: "TOPICS")) var topics: [String] = []
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Topics 1 to 3; -1 needs no -- before it.", valueName: "TOPICS"))
+    var topics: [String] = []
     @Option(help: ArgumentHelp("The first block, or a block hash for that one block.", valueName: "BLOCK"))
     var fromBlock = "earliest"
     @Option(help: ArgumentHelp("The last block.", valueName: "BLOCK")) var toBlock = "latest"

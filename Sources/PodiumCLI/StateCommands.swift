@@ -91,7 +91,7 @@ struct Estimate: AsyncParsableCommand {
         let request = CallRequest(
             from: try from.map { try ChainArgument.address($0, what: "--from address") },
             to: try ChainArgument.address(to, what: "destination address"), input: try call.calldata().input,
-            value: try value.map { try WeiArgument.parse($0, what: "--value") })
+            value: try value.map { try AmountArgument.parse("--value", $0) })
         print(try await rpc.client().estimateGas(request))
     }
 }
@@ -154,13 +154,6 @@ struct RawRPC: AsyncParsableCommand {
         }
         let result: JSONValue = try await rpc.client().call(method, values)
         print(result.prettyText)
-    }
-}
-
-/// Wei amounts on the command line: integers, with 1ether and 2gwei as cast takes them.
-enum WeiArgument {
-    static func parse(_ text: String, what: String) throws -> UInt256 {
-        try parseArgument(what, text) { try ABIValue(parsing: $0, as: .uint256).uintValue! }
     }
 }
 

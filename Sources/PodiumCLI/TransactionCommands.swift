@@ -27,31 +27,31 @@ struct MakeTransaction: ParsableCommand {
     @Argument(help: ArgumentHelp("The account called; omitted with --create.", valueName: "TO"))
     var to: String?
 
-    @Option(help: "The chain id (EIP-155; 1 for Ethereum mainnet, 31337 for anvil).")
+    @Option(parsing: .unconditional, help: "The chain id (EIP-155; 1 for Ethereum mainnet, 31337 for anvil).")
     var chainID: String
 
-    @Option(help: "The sender's transaction count.")
+    @Option(parsing: .unconditional, help: "The sender's transaction count.")
     var nonce: String
 
-    @Option(help: "The most gas the transaction may use.")
+    @Option(parsing: .unconditional, help: "The most gas the transaction may use.")
     var gasLimit: String
 
-    @Option(help: "EIP-1559: the most wei per gas paid in all, base fee included.")
+    @Option(parsing: .unconditional, help: "EIP-1559: the most wei per gas paid in all, base fee included.")
     var maxFeePerGas: String?
 
-    @Option(help: "EIP-1559: the most wei per gas paid to the block producer above the base fee.")
+    @Option(parsing: .unconditional, help: "EIP-1559: the most wei per gas paid to the block producer above the base fee.")
     var priorityGasPrice: String?
 
     @Flag(help: "Make a legacy transaction (EIP-155), priced with --gas-price.")
     var legacy = false
 
-    @Option(help: "Legacy and EIP-2930: wei paid per unit of gas.")
+    @Option(parsing: .unconditional, help: "Legacy and EIP-2930: wei paid per unit of gas.")
     var gasPrice: String?
 
     @Option(help: "EIP-1559 and EIP-2930: the accounts and storage slots to warm, as JSON.")
     var accessList: String?
 
-    @Option(help: "Wei to transfer (default 0).")
+    @Option(parsing: .unconditional, help: "Wei to transfer (default 0).")
     var value: String?
 
     @Option(help: "The call data, as hex.")
