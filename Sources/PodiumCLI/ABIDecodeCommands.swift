@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import PodiumABI
 import PodiumPrimitives
@@ -18,8 +19,8 @@ struct DecodeABI: ParsableCommand {
     @Argument(help: ArgumentHelp("The function signature with its outputs: 'name(inputs)(outputs)'.", valueName: "SIG"))
     var signature: String
 
-    @Argument(help: ArgumentHelp("The encoded values, as hex.", valueName: "DATA"))
-    var data: String
+    @Argument(help: ArgumentHelp("The encoded values, as hex; - or nothing reads stdin.", valueName: "DATA"))
+    var data: String?
 
     @Flag(name: [.customShort("i"), .long], help: "Decode DATA as the function's inputs instead of its outputs.")
     var input = false
@@ -35,7 +36,7 @@ struct DecodeABI: ParsableCommand {
                 what: "function signature", text: signature,
                 reason: CommandFailure("it declares no outputs: write 'f(inputs)(outputs)', or pass --input"))
         }
-        let bytes = try HexArgument.parse(data, what: "data")
+        let bytes = try HexArgument.parse(StdinArgument.text(data, what: "data"), what: "data")
         let parameters = input ? function.inputs : function.outputs
         output.print(
             try decodeData(input ? "input data" : "output data") {
@@ -60,14 +61,14 @@ struct DecodeCalldata: ParsableCommand {
     var signature: String
 
     @Argument(
-        help: ArgumentHelp("The calldata, as hex: the selector, then the encoded arguments.", valueName: "CALLDATA"))
-    var calldata: String
+        help: ArgumentHelp("The calldata, as hex: the selector, then the encoded arguments; - or nothing reads stdin.", valueName: "CALLDATA"))
+    var calldata: String?
 
     @OptionGroup var output: DecodedValuesOptions
 
     func run() throws {
         let function = try SignatureArgument.function(signature)
-        let bytes = try HexArgument.parse(calldata, what: "calldata")
+        let bytes = try HexArgument.parse(StdinArgument.text(calldata, what: "calldata"), what: "calldata")
         output.print(try decodeData("calldata") { try function.decodeCall(bytes) })
     }
 }
@@ -93,8 +94,8 @@ struct DecodeEvent: ParsableCommand {
             valueName: "SIG"))
     var sig: String
 
-    @Argument(help: ArgumentHelp("The log's data, as hex (0x when every parameter is indexed).", valueName: "DATA"))
-    var data: String
+    @Argument(help: ArgumentHelp("The log's data, as hex (0x when every parameter is indexed); - or nothing reads stdin.", valueName: "DATA"))
+    var data: String?
 
     @Option(
         name: .customLong("topic"),
@@ -105,7 +106,7 @@ struct DecodeEvent: ParsableCommand {
 
     func run() throws {
         let event = try SignatureArgument.event(sig)
-        let bytes = try HexArgument.parse(data, what: "log data")
+        let bytes = try HexArgument.parse(StdinArgument.text(data, what: "log data"), what: "log data")
         guard !topics.isEmpty else {
             let body = event.inputs.filter { !$0.indexed }
             output.print(try decodeData("log data") { try ABIDecoder.decode(bytes, as: body) })

@@ -18,8 +18,8 @@ struct DecodeError: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The revert data, as hex.", valueName: "DATA"))
-    var data: String
+    @Argument(help: ArgumentHelp("The revert data, as hex; - or nothing reads stdin.", valueName: "DATA"))
+    var data: String?
 
     @Option(
         help: ArgumentHelp(
@@ -38,7 +38,7 @@ struct DecodeError: ParsableCommand {
     }
 
     func run() throws {
-        let bytes = try HexArgument.parse(data, what: "revert data")
+        let bytes = try HexArgument.parse(StdinArgument.text(data, what: "revert data"), what: "revert data")
         let errors = try customErrors()
         let reason = try decodeData("revert data") { try RevertReason(decoding: bytes, errors: errors) }
         guard case .unknown(let unknown) = reason else {

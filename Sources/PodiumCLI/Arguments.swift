@@ -49,3 +49,30 @@ enum FileArgument {
         return Array(data)
     }
 }
+
+/// An argument that may come from standard input instead, as cast's do: when it is `-`, or left out while stdin is
+/// a pipe or a file rather than a terminal.
+enum StdinArgument {
+    /// The most read from stdin: larger input is refused rather than held in memory.
+    static let maximumBytes = 64 << 20
+
+    /// The argument's bytes: given, or read from stdin with one final line break removed.
+    static func bytes(_ given: String?, what: String) throws -> [UInt8] {
+        if let given, given != "-" { return Array(given.utf8) }
+        guard given == "-" || isatty(STDIN_FILENO) == 0 else { throw ValidationError("missing \(what) (or pipe it to stdin)") }
+        var data = FileHandle.standardInput.readData(ofLength: maximumBytes + 1)
+        guard data.count <= maximumBytes else { throw CommandFailure("\(what) on stdin is larger than \(maximumBytes) bytes") }
+        if data.last == UInt8(ascii: "\n") { data.removeLast() }
+        if data.last == UInt8(ascii: "\r") { data.removeLast() }
+        return Array(data)
+    }
+
+    /// The argument as text, given or from stdin with surrounding whitespace removed; stdin must be UTF-8.
+    static func text(_ given: String?, what: String) throws -> String {
+        if let given, given != "-" { return given }
+        guard let text = String(validating: try bytes(given, what: what), as: UTF8.self) else {
+            throw CommandFailure("\(what) on stdin is not UTF-8 text")
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

@@ -27,12 +27,12 @@ struct FromRLP: ParsableCommand {
         discussion: "Strict: non-canonical encodings and trailing bytes are errors. Strings print as lowercase 0x-hex."
     )
 
-    @Argument(help: "The RLP encoding, as hex (0x optional, as for the decode commands).")
-    var value: String
+    @Argument(help: "The RLP encoding, as hex (0x optional, as for the decode commands); - or nothing reads stdin.")
+    var value: String?
 
     func run() throws {
-        let bytes = try HexArgument.parse(value, what: "RLP hex")
-        let item = try parseArgument("RLP", value) { _ in try RLPItem(rlpEncoded: bytes) }
+        let bytes = try HexArgument.parse(StdinArgument.text(value, what: "RLP hex"), what: "RLP hex")
+        let item = try parseArgument("RLP", Hex.encode(bytes)) { _ in try RLPItem(rlpEncoded: bytes) }
         print(item.json)
     }
 }

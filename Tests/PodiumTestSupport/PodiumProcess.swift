@@ -28,21 +28,27 @@ public enum PodiumProcess {
     }
 
     /// Runs `podium arguments…` and waits for it: in `directory` when given, with exactly `environment` when given
-    /// (else the test's own).
+    /// (else the test's own), reading `stdin` (nothing, as from /dev/null, by default).
     public static func run(
-        _ arguments: [String], directory: URL? = nil, environment: [String: String]? = nil
+        _ arguments: [String], directory: URL? = nil, environment: [String: String]? = nil, stdin: Data = Data()
     ) async throws -> Result {
-        try await offPool { try runBlocking(arguments, directory: directory, environment: environment) }
+        try await offPool { try runBlocking(arguments, directory: directory, environment: environment, stdin: stdin) }
     }
 
     /// `run` on the calling thread: starts the process, drains both pipes at once (so a full pipe never blocks the
     /// child) and waits for it to exit.
-    private static func runBlocking(_ arguments: [String], directory: URL?, environment: [String: String]?) throws -> Result {
+    private static func runBlocking(
+        _ arguments: [String], directory: URL?, environment: [String: String]?, stdin: Data
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         if let environment { process.environment = environment }
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("podium-stdin-\(UUID().uuidString)")
+        try stdin.write(to: input)
+        defer { try? FileManager.default.removeItem(at: input) }
+        process.standardInput = try FileHandle(forReadingFrom: input)
         let (out, err) = try process.runCollectingOutput()
         return Result(
             status: process.terminationStatus,
