@@ -56,12 +56,28 @@ struct DevnetHome {
         return process
     }
 
-    /// The process id recorded for `port`, when that process is alive.
+    /// The process id recorded for `port`, when that process is alive and is this devnet's server for that port
+    /// (its command line names server.py and the port). A pid file left by a server that died is removed: its
+    /// number may belong to another process by now, which must never be signalled.
     func runningPID(port: Int) -> Int32? {
-        guard let text = try? String(contentsOf: pidFile(port: port), encoding: .utf8),
-            let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), kill(pid, 0) == 0
-        else { return nil }
+        let file = pidFile(port: port)
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return nil }
+        guard let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 0, kill(pid, 0) == 0,
+            isServer(pid, port: port)
+        else {
+            try? FileManager.default.removeItem(at: file)
+            return nil
+        }
         return pid
+    }
+
+    /// True when process `pid` runs this devnet's server.py on `port` (or on port 0, which `up --port 0` passes and
+    /// then records under the port picked), as /proc/PID/cmdline shows.
+    private func isServer(_ pid: Int32, port: Int) -> Bool {
+        guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+        let arguments = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+        guard let portFlag = arguments.firstIndex(of: "--port"), portFlag + 1 < arguments.count else { return false }
+        return arguments.contains(server.path) && ["\(port)", "0"].contains(arguments[portFlag + 1])
     }
 }
 
@@ -188,7 +204,8 @@ struct DevnetStatus: AsyncParsableCommand {
     @OptionGroup var options: DevnetOptions
 
     func run() async throws {
-        let pid = try DevnetHome.locate().runningPID(port: options.port)
+        // Outside the checkout there is no pid file to read, but the node can still be asked.
+        let pid = (try? DevnetHome.locate())?.runningPID(port: options.port)
         guard let chainID = await options.probe(), let client = try? RPCClient(url: options.url) else {
             throw CommandFailure("devnet not running on \(options.url)" + (pid.map { " (pid \($0) does not answer)" } ?? ""))
         }
@@ -203,6 +220,7 @@ struct DevnetReset: AsyncParsableCommand {
     @OptionGroup var options: DevnetOptions
 
     func run() async throws {
+        guard await options.probe() != nil else { throw CommandFailure("devnet not running on \(options.url)") }
         let client = try RPCClient(url: options.url, retryPolicy: .none)
         let _: JSONValue = try await client.call("anvil_reset")
         print("devnet reset to genesis; block \(try await client.blockNumber())")

@@ -108,7 +108,34 @@ extension ChainCommandTests {
         @Test func resetWithoutANode() async throws {
             let closed = ClosedPort()
             let result = try await Self.run(["devnet", "reset", "--port", "\(closed.port)"], in: Self.root)
-            _ = ChainCommandTests.expectFailure(result, ["devnet", "reset"])
+            let message = ChainCommandTests.expectFailure(result, ["devnet", "reset"])
+            #expect(message == "devnet not running on \(closed.url)", "\(message)")
+        }
+
+        /// A pid file left behind whose number now belongs to another process: down signals nothing, status asks
+        /// the port, up notices the stale file and starts.
+        @Test func aStalePidFileIsNeverSignalled() async throws {
+            let closed = ClosedPort()
+            let state = Self.devnetDirectory.appendingPathComponent(".state")
+            try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+            let pidFile = state.appendingPathComponent("devnet-\(closed.port).pid")
+            let bystander = Process()
+            bystander.executableURL = URL(fileURLWithPath: "/bin/sleep")
+            bystander.arguments = ["60"]
+            try bystander.run()
+            defer {
+                bystander.terminate()
+                try? FileManager.default.removeItem(at: pidFile)
+            }
+            try "\(bystander.processIdentifier)\n".write(to: pidFile, atomically: true, encoding: .utf8)
+            let down = try await Self.run(["devnet", "down", "--port", "\(closed.port)"], in: Self.root)
+            #expect(down.status == 0 && down.stdout == "devnet not running on port \(closed.port)\n", "\(down.stderr)")
+            #expect(bystander.isRunning && kill(bystander.processIdentifier, 0) == 0)
+            #expect(!FileManager.default.fileExists(atPath: pidFile.path))
+
+            // Outside the checkout, status still asks the port.
+            let status = try await Self.run(["devnet", "status", "--port", "\(closed.port)"], in: URL(fileURLWithPath: "/"))
+            #expect(ChainCommandTests.expectFailure(status, ["devnet", "status"]) == "devnet not running on \(closed.url)")
         }
 
         /// Runs podium in `directory` with the test's environment less $PODIUM_DEVNET_DIR, plus `environment`.
