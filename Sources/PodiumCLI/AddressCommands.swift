@@ -20,11 +20,12 @@ struct ToCheckSumAddress: ParsableCommand {
 }
 
 /// `podium compute-address <DEPLOYER> (--nonce N | --salt S (--init-code C | --init-code-hash H))`.
-struct ComputeAddress: ParsableCommand {
+struct ComputeAddress: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compute the address of a contract deployed by CREATE or CREATE2.",
         discussion: """
-            With --nonce: CREATE, keccak256(rlp([deployer, nonce]))[12:].
+            With --nonce: CREATE, keccak256(rlp([deployer, nonce]))[12:]; without it (and without CREATE2 options) \
+            the nonce is the deployer's next one, asked of the node (--rpc-url).
             With --salt and --init-code or --init-code-hash: CREATE2 (EIP-1014), \
             keccak256(0xff ++ deployer ++ salt ++ keccak256(init_code))[12:].
             """
@@ -33,7 +34,7 @@ struct ComputeAddress: ParsableCommand {
     @Argument(help: "The deploying account or factory.")
     var deployer: String
 
-    @Option(help: "The deployer's nonce at the time of deployment (CREATE).")
+    @Option(parsing: .unconditional, help: "The deployer's nonce at the time of deployment (CREATE).")
     var nonce: String?
 
     @Option(help: "The 32-byte CREATE2 salt, as 0x and 64 hex digits.")
@@ -45,22 +46,29 @@ struct ComputeAddress: ParsableCommand {
     @Option(help: "Keccak-256 of the creation code, as 0x and 64 hex digits (CREATE2).")
     var initCodeHash: String?
 
+    @OptionGroup var rpc: RPCOptions
+
     func validate() throws {
         switch (nonce, salt, initCode, initCodeHash) {
-        case (.some, nil, nil, nil), (nil, .some, .some, nil), (nil, .some, nil, .some): return
+        case (.some, nil, nil, nil), (nil, nil, nil, nil), (nil, .some, .some, nil), (nil, .some, nil, .some): return
         case (.some, _, _, _): throw ValidationError("--nonce (CREATE) cannot be combined with CREATE2 options")
-        case (nil, nil, _, _): throw ValidationError("give --nonce for CREATE, or --salt with --init-code or --init-code-hash for CREATE2")
+        case (nil, nil, _, _): throw ValidationError("--init-code and --init-code-hash are CREATE2's: give --salt too")
         case (nil, .some, nil, nil): throw ValidationError("--salt needs --init-code or --init-code-hash")
         case (nil, .some, .some, .some): throw ValidationError("give --init-code or --init-code-hash, not both")
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let deployer = try ChainArgument.address(deployer, what: "deployer address")
-        if let nonce {
-            let value = try parseArgument("nonce", nonce) { text throws(NonceError) in
-                guard let value = UInt64(text) else { throw NonceError() }
-                return value
+        if salt == nil {
+            let value: UInt64
+            if let nonce {
+                value = try parseArgument("nonce", nonce) { text throws(NonceError) in
+                    guard let value = UInt64(text) else { throw NonceError() }
+                    return value
+                }
+            } else {
+                value = try await rpc.client().transactionCount(of: deployer, at: .pending)
             }
             print(Address.contractAddress(deployer: deployer, nonce: value))
             return

@@ -9,7 +9,10 @@ struct Wallet: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Derive addresses, sign and verify messages, list the devnet accounts.",
         discussion: privateKeyHelp,
-        subcommands: [WalletAddress.self, WalletSign.self, WalletVerify.self, WalletListDevnet.self]
+        subcommands: [
+            WalletNew.self, WalletNewMnemonic.self, WalletDerive.self, WalletAddress.self, WalletSign.self,
+            WalletVerify.self, WalletListDevnet.self,
+        ]
     )
 }
 
@@ -189,5 +192,92 @@ struct WalletListDevnet: ParsableCommand {
         print("\nWallet\n\(rule)")
         print("Mnemonic:          \(DevnetAccounts.mnemonic.revealPhrase())")
         print("Derivation path:   m/44'/60'/0'/0/")
+    }
+}
+
+/// `podium wallet new [--json]`, as `cast wallet new`.
+struct WalletNew: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Create a key pair from the system's secure random source and print its address and private key.",
+        discussion: "The private key is printed once, on stdout: keep it, as nothing else stores it.")
+    @Option(help: "How many key pairs.") var number = 1
+    @Flag(help: "Print a JSON array of {address, private_key}.") var json = false
+
+    func run() throws {
+        guard (1...100).contains(number) else { throw ValidationError("--number must be 1 to 100") }
+        WalletPrinter.print((0..<number).map { _ in PrivateKey.generate() }, json: json)
+    }
+}
+
+/// `podium wallet new-mnemonic [--words N] [--accounts N]`, as `cast wallet new-mnemonic`.
+struct WalletNewMnemonic: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new-mnemonic",
+        abstract: "Create a BIP-39 mnemonic and print it with its first accounts (m/44'/60'/0'/0/i).")
+    @Option(help: "Words: 12, 15, 18, 21 or 24.") var words = 12
+    @Option(help: "How many accounts to derive.") var accounts = 1
+    @Flag(help: "Print JSON: {mnemonic, accounts: [{address, private_key}]}.") var json = false
+
+    func run() throws {
+        let mnemonic = try parseArgument("--words", "\(words)") { _ in try Mnemonic.generate(wordCount: words) }
+        let keys = try WalletDerive.keys(of: mnemonic, passphrase: "", indices: 0..<UInt32(clamping: accounts))
+        if json {
+            let list = keys.map { JSONValue.object(["address": .string($0.address.description), "private_key": .string($0.revealHex())]) }
+            print(JSONValue.object(["mnemonic": .string(mnemonic.revealPhrase()), "accounts": .array(list)]).prettyText)
+        } else {
+            print("Phrase:\n\(mnemonic.revealPhrase())\n")
+            WalletPrinter.print(keys, json: false)
+        }
+    }
+}
+
+/// `podium wallet derive <MNEMONIC> [--accounts N] [--index I]`, as `cast wallet derive`.
+struct WalletDerive: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "derive",
+        abstract: "Derive accounts from a BIP-39 mnemonic: m/44'/60'/0'/0/i, or the --path given.",
+        discussion: "MNEMONIC may be - to read it from stdin, so that it stays out of the shell's history.")
+    @Argument(help: ArgumentHelp("The mnemonic sentence, or - for stdin.", valueName: "MNEMONIC")) var phrase: String
+    @Option(help: "How many accounts, from --index on.") var accounts: UInt32 = 1
+    @Option(help: "The first account's index.") var index: UInt32 = 0
+    @Option(help: ArgumentHelp("A full derivation path instead (m/44'/60'/0'/0/7).", valueName: "PATH")) var path: String?
+    @Option(help: "The BIP-39 passphrase.") var passphrase = ""
+    @Flag(help: "Print a JSON array of {address, private_key}.") var json = false
+
+    func run() throws {
+        guard (1...1000).contains(accounts), index.addingReportingOverflow(accounts).overflow == false else {
+            throw ValidationError("--accounts must be 1 to 1000, with --index + --accounts below 2^32")
+        }
+        let text = try StdinArgument.text(phrase == "-" ? nil : phrase, what: "MNEMONIC")
+        let mnemonic = try parseArgument("mnemonic", "(\(text.split(separator: " ").count) words)") { _ in try Mnemonic(text) }
+        if let path {
+            let parsed = try parseArgument("derivation path", path) { try DerivationPath(parsing: $0) }
+            let key = try ExtendedPrivateKey(seed: mnemonic.seed(passphrase: passphrase)).derived(parsed).privateKey
+            WalletPrinter.print([key], json: json)
+        } else {
+            WalletPrinter.print(try Self.keys(of: mnemonic, passphrase: passphrase, indices: index..<index + accounts), json: json)
+        }
+    }
+
+    /// The keys at m/44'/60'/0'/0/i for each i of `indices`.
+    static func keys(of mnemonic: Mnemonic, passphrase: String, indices: Range<UInt32>) throws -> [PrivateKey] {
+        let master = try ExtendedPrivateKey(seed: mnemonic.seed(passphrase: passphrase))
+        return try indices.map { try master.derived(.ethereum(index: $0)).privateKey }
+    }
+}
+
+/// Prints key pairs as cast's wallet commands do: address and private key, or a JSON array of both.
+enum WalletPrinter {
+    static func print(_ keys: [PrivateKey], json: Bool) {
+        if json {
+            let list = keys.map { JSONValue.object(["address": .string($0.address.description), "private_key": .string($0.revealHex())]) }
+            Swift.print(JSONValue.array(list).prettyText)
+            return
+        }
+        for (position, key) in keys.enumerated() {
+            if position > 0 { Swift.print() }
+            Swift.print("Address:     \(key.address)\nPrivate key: \(key.revealHex())")
+        }
     }
 }

@@ -4,6 +4,9 @@
 
 /// The BIP-39 English wordlist: word i stands for the 11-bit value i.
 enum BIP39EnglishWordlist {
+    /// The words, word i standing for the 11-bit value i.
+    static let words: [Substring] = text.split(whereSeparator: { $0 == " " || $0.isNewline })
+
     /// Each word's 11-bit value.
     static let indices: [Substring: Int] = Dictionary(
         uniqueKeysWithValues: text.split(whereSeparator: { $0 == " " || $0.isNewline }).enumerated().map { ($1, $0) })

@@ -29,6 +29,32 @@ public struct Mnemonic: Sendable {
         self.words = words.map(String.init)
     }
 
+    /// The sentence for `entropy` (16, 20, 24, 28 or 32 bytes: 12 to 24 words): its bits, then the first ENT/32 bits
+    /// of its SHA-256, read 11 bits to a word (BIP-39, "Generating the mnemonic").
+    public init(entropy: [UInt8]) throws(SignerError) {
+        guard [16, 20, 24, 28, 32].contains(entropy.count) else { throw .mnemonicWrongWordCount(entropy.count * 3 / 4) }
+        let digest = Array(SHA256.hash(data: entropy))
+        var bits: [Bool] = []
+        for byte in entropy {
+            for bit in 0..<8 { bits.append(byte >> (7 - bit) & 1 == 1) }
+        }
+        for bit in 0..<entropy.count / 4 { bits.append(digest[0] >> (7 - bit) & 1 == 1) }
+        var words: [Substring] = []
+        for start in stride(from: 0, to: bits.count, by: 11) {
+            var index = 0
+            for bit in bits[start..<start + 11] { index = index << 1 | (bit ? 1 : 0) }
+            words.append(BIP39EnglishWordlist.words[index])
+        }
+        try self.init(words.joined(separator: " "))
+    }
+
+    /// A new sentence of `wordCount` words (12, 15, 18, 21 or 24) from the system's secure random source.
+    public static func generate(wordCount: Int = 12) throws(SignerError) -> Mnemonic {
+        guard [12, 15, 18, 21, 24].contains(wordCount) else { throw .mnemonicWrongWordCount(wordCount) }
+        var generator = SystemRandomNumberGenerator()
+        return try Mnemonic(entropy: (0..<wordCount * 4 / 3).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+    }
+
     /// The number of words.
     public var wordCount: Int { words.count }
 

@@ -17,6 +17,16 @@ public struct PrivateKey: Sendable {
         guard valid == 1 else { throw .privateKeyOutOfRange }
     }
 
+    /// A new key from the system's secure random source (drawn again in the negligible case of a value outside
+    /// 1 ..< n).
+    public static func generate() -> PrivateKey {
+        var generator = SystemRandomNumberGenerator()
+        while true {
+            let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+            if let key = try? PrivateKey(bytes) { return key }
+        }
+    }
+
     /// Calls `body` with the 32 secret bytes; do not let them escape.
     public func withUnsafeBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
         var copy = secret

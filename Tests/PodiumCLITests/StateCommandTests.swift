@@ -19,6 +19,8 @@ import Testing
         _ = try await T.succeed(["receipt", hash] + rpc)
 
         #expect(try await T.succeed(["nonce", T.account0] + rpc) == "1")
+        // Without --nonce, compute-address takes the next one from the node: account 0's CREATE at nonce 1.
+        #expect(try await T.succeed(["compute-address", T.account0] + rpc) == "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512")
         #expect(try await T.succeed(["nonce", T.account0, "--block", "0"] + rpc) == "0")
         #expect(try await T.succeed(["block", "latest", "number"] + rpc) == "1")
         #expect(try await T.succeed(["receipt", hash, "status"] + rpc) == "1")

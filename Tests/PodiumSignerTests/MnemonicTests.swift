@@ -23,6 +23,18 @@ import Testing
         }
     }
 
+    /// The reference vectors' entropy makes their sentences (BIP-39, "Generating the mnemonic").
+    @Test func entropyMakesTheReferenceSentences() throws {
+        for line in try vectorLines("bip39-trezor", in: .module) {
+            let fields = line.split(separator: "|").map(String.init)
+            #expect(try Mnemonic(entropy: Hex.decode(fields[0])).revealPhrase() == fields[1])
+        }
+        #expect(throws: SignerError.self) { try Mnemonic(entropy: [UInt8](repeating: 0, count: 17)) }
+        let generated = try Mnemonic.generate(wordCount: 24)
+        #expect(generated.wordCount == 24)
+        #expect(try Mnemonic(generated.revealPhrase()).revealPhrase() == generated.revealPhrase())
+    }
+
     @Test func normalizesWhitespace() async throws {
         let spaced = try Mnemonic("  test test\ttest test test test test test test\ntest test   junk ")
         #expect(spaced.revealPhrase() == DevnetAccounts.mnemonic.revealPhrase())

@@ -8,6 +8,9 @@ Reads one JSON object on stdin with any of these keys and answers an object with
       -> [{"hash": "0x..", "signature": "0x<65 bytes, v 27/28>"}]   eth-account encode_defunct + sign_message
   "hd":       [{"entropy": "0x<16..32 bytes>", "passphrase": "..", "path": "m/44'/60'/0'/0/0"}, ...]
       -> [{"mnemonic": "<words>", "key": "0x..", "address": "0x.."}]   eth-account Mnemonic + Account.from_mnemonic
+  "fromMnemonic": [{"mnemonic": "<words>", "path": "m/44'/60'/0'/0/0"}, ...]
+      -> [{"key": "0x..", "address": "0x.."}]   eth-account Account.from_mnemonic (checks the words and checksum)
+  "fromKey":  ["0x<32 bytes>", ...] -> ["0x<EIP-55 address>", ...]   eth-account Account.from_key
   "wordlist": true -> ["abandon", ...]   the BIP-39 English list eth-account ships
 """
 
@@ -66,6 +69,13 @@ def main():
         answer["personal"] = [personal(case) for case in request["personal"]]
     if "hd" in request:
         answer["hd"] = [hd(case) for case in request["hd"]]
+    if "fromMnemonic" in request:
+        answer["fromMnemonic"] = [
+            {"key": "0x" + account.key.hex(), "address": account.address}
+            for account in (Account.from_mnemonic(case["mnemonic"], account_path=case["path"]) for case in request["fromMnemonic"])
+        ]
+    if "fromKey" in request:
+        answer["fromKey"] = [Account.from_key(unhex(key)).address for key in request["fromKey"]]
     if request.get("wordlist"):
         answer["wordlist"] = Mnemonic(Language.ENGLISH).wordlist
     json.dump(answer, sys.stdout)
