@@ -47,55 +47,110 @@ struct Call: AsyncParsableCommand {
     }
 }
 
-/// `podium send <TO> <SIG> [ARGS…]`, as `cast send`.
+/// `podium send <TO> <SIG> [ARGS…]`, as `cast send`; `podium send --create <CODE> [SIG ARGS…]` for a creation.
 struct Send: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Sign and send a transaction calling a contract function (or sending ether), wait for its receipt and print it.",
         discussion: """
             An EIP-1559 transaction: the nonce comes from the node, the fees from eth_feeHistory and the gas limit \
-            from eth_estimateGas plus 20%. A call that would revert is refused before anything is sent; a \
-            transaction that reverts on chain exits non-zero. Both print the decoded revert reason.
+            from eth_estimateGas plus 20%; --nonce, --gas-limit, --gas-price (the fee cap, or with --legacy the gas \
+            price) and --priority-gas-price set them instead. SIG may be raw 0x calldata. With --create CODE there \
+            is no TO: SIG ('constructor(uint256)') and ARGS are the constructor's, appended to the code. A call that \
+            would revert is refused before anything is sent; a transaction that reverts on chain exits non-zero. \
+            Both print the decoded revert reason. The hash is printed on stderr as soon as the node accepts the \
+            transaction, so it is known even when the wait is cut short.
 
             \(abiArgumentSyntax)
             """)
-    @Argument(help: ArgumentHelp("The contract (or account) called.", valueName: "TO")) var to: String
-    @Argument(help: ArgumentHelp("The function signature; leave it out for a plain ether transfer.", valueName: "SIG"))
+    @Argument(help: ArgumentHelp("The contract (or account) called; with --create, the constructor's signature.", valueName: "TO"))
+    var to: String?
+    @Argument(help: ArgumentHelp("The function signature or raw calldata; leave it out for a plain ether transfer.", valueName: "SIG"))
     var signature: String?
     @Argument(parsing: .allUnrecognized, help: ArgumentHelp("One argument per parameter.", valueName: "ARGS"))
     var arguments: [String] = []
-    @Option(help: ArgumentHelp("Wei to send along (1ether and 2gwei work too).", valueName: "VALUE")) var value: String?
-    @Option(help: ArgumentHelp("The gas limit instead of an estimate.", valueName: "GAS")) var gasLimit: UInt64?
+    @Option(help: ArgumentHelp("Create a contract from this init code (hex) instead of calling TO.", valueName: "CODE"))
+    var create: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Wei to send along (1ether and 2gwei work too).", valueName: "VALUE"))
+    var value: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("The gas limit instead of an estimate.", valueName: "GAS"))
+    var gasLimit: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("The nonce instead of the node's next one (to replace a transaction).", valueName: "NONCE"))
+    var nonce: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("The fee cap per gas (EIP-1559), or the gas price with --legacy.", valueName: "PRICE"))
+    var gasPrice: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("The priority fee per gas (EIP-1559).", valueName: "PRICE"))
+    var priorityGasPrice: String?
+    @Flag(help: "A legacy (type 0, EIP-155) transaction.") var legacy = false
     @Option(help: "Blocks, the transaction's own included, to wait for.") var confirmations: UInt64 = 1
     @Flag(help: "Print only the transaction hash, without waiting for the receipt.") var async = false
+    @Flag(help: "Print the receipt as the node's JSON.") var json = false
     @OptionGroup var sender: SenderOptions
     @OptionGroup var rpc: RPCOptions
 
+    func validate() throws {
+        if legacy && priorityGasPrice != nil { throw ValidationError("--priority-gas-price is EIP-1559's; --legacy takes --gas-price") }
+        if create == nil && to == nil { throw ValidationError("missing TO (or --create CODE)") }
+    }
+
     func run() async throws {
-        let target = try ChainArgument.address(to, what: "destination address")
-        var input: [UInt8] = []
-        if let signature {
-            input = try FunctionArguments.calldata(signature: signature, arguments: arguments).input
-        } else if !arguments.isEmpty {
-            throw CommandFailure("arguments given without a function signature")
-        }
+        let (target, input) = try destinationAndInput()
         let amount = try value.map { try AmountArgument.parse("--value", $0) } ?? .zero
+        let gas = try gasLimit.map { try IntegerArgument.parse("gas limit", $0) }
+        let explicitNonce = try nonce.map { try IntegerArgument.parse("nonce", $0) }
+        let cap = try gasPrice.map { try AmountArgument.parse("--gas-price", $0) }
+        let tip = try priorityGasPrice.map { try AmountArgument.parse("--priority-gas-price", $0) }
+        let fees: TransactionSender.FeeChoice =
+            legacy ? .legacy(gasPrice: cap) : (cap == nil && tip == nil ? .estimated : .eip1559(maxFeePerGas: cap, maxPriorityFeePerGas: tip))
         let client = try rpc.client()
         let transactionSender = try await TransactionSender(client: client, signer: sender.load())
-        if !input.isEmpty, try await client.code(at: target).isEmpty {
+        if let target, !input.isEmpty, try await client.code(at: target).isEmpty {
             FileHandle.standardError.write(Data("podium: warning: \(target) has no contract code; the data is sent to an account\n".utf8))
         }
+        let sent = try await transactionSender.send(
+            to: target, input: input, value: amount, gasLimit: gas, nonce: explicitNonce, fees: fees)
+        switch sent.outcome {
+        case .accepted: break
+        case .rejected(let error): throw SendError.rejected(sent.hash, error)
+        case .unknown(let error): throw SendError.outcomeUnknown(sent.hash, error)
+        }
         if async {
-            let sent = try await transactionSender.send(to: target, input: input, value: amount, gasLimit: gasLimit)
-            switch sent.outcome {
-            case .accepted: print(Hex.encode(sent.hash.bytes))
-            case .rejected(let error): throw SendError.rejected(sent.hash, error)
-            case .unknown(let error): throw SendError.outcomeUnknown(sent.hash, error)
-            }
+            print(Hex.encode(sent.hash.bytes))
             return
         }
-        let receipt = try await transactionSender.sendAndWait(
-            to: target, input: input, value: amount, gasLimit: gasLimit, confirmations: confirmations)
-        ReceiptPrinter.print(receipt)
+        FileHandle.standardError.write(Data("podium: transaction \(Hex.encode(sent.hash.bytes)) accepted; waiting for its receipt\n".utf8))
+        let receipt = try await transactionSender.waitForReceipt(sent.hash, confirmations: confirmations)
+        guard receipt.succeeded else {
+            throw SendError.reverted(receipt, reason: await transactionSender.replayRevertReason(to: target, input: input, value: amount, receipt: receipt))
+        }
+        if json {
+            let value: JSONValue = try await client.call("eth_getTransactionReceipt", [.bytes32(sent.hash)])
+            print(value.prettyText)
+        } else {
+            ReceiptPrinter.print(receipt)
+        }
+    }
+
+    /// The account called (nil for a creation) and the transaction's data.
+    private func destinationAndInput() throws -> (Address?, [UInt8]) {
+        guard let create else {
+            let target = try ChainArgument.address(to!, what: "destination address")
+            guard let signature else {
+                guard arguments.isEmpty else { throw CommandFailure("arguments given without a function signature") }
+                return (target, [])
+            }
+            return (target, try FunctionArguments.calldata(signature: signature, arguments: arguments).input)
+        }
+        // With --create, the positionals are the constructor's signature and its arguments.
+        let code = try HexArgument.parse(create, what: "init code")
+        let positionals = ([to, signature].compactMap { $0 } + arguments).filter { $0 != "--" }
+        guard let constructor = positionals.first else { return (nil, code) }
+        let parameters = try parseArgument("constructor signature", constructor) { text in
+            let item = try ABIItem(parsing: text.hasPrefix("constructor") ? text : "constructor" + text.drop { $0 != "(" })
+            guard case .constructor(let parsed) = item else { throw CommandFailure("not a constructor") }
+            return parsed.inputs
+        }
+        let values = try ABIValue.parseArguments(Array(positionals.dropFirst()), as: parameters)
+        return (nil, code + (try ABIEncoder.encode(values, as: parameters)))
     }
 }
 

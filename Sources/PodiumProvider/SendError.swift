@@ -11,6 +11,8 @@ public enum SendError: Error, Equatable, Sendable, CustomStringConvertible {
     case rpc(RPCError)
     /// The node's numbers cannot be used: an overflowing gas estimate or fee. Nothing was sent.
     case invalidNodeData(String)
+    /// The fees given cannot be signed: the priority fee is above the fee cap (EIP-1559). Nothing was sent.
+    case invalidFees(maxFeePerGas: UInt256, maxPriorityFeePerGas: UInt256)
     /// The node refused the transaction, or the request never reached it. Sending again is safe.
     case rejected(TxHash, RPCError)
     /// The transaction may be in flight: its fate must be read from the chain before anything is sent again.
@@ -26,14 +28,14 @@ public enum SendError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .estimateFailed(let error): error.revertReason()
         case .reverted(_, let reason): reason
-        case .rpc, .invalidNodeData, .rejected, .outcomeUnknown, .timedOut: nil
+        case .rpc, .invalidNodeData, .invalidFees, .rejected, .outcomeUnknown, .timedOut: nil
         }
     }
 
     /// Whether it is certain that nothing of this send is or will be on chain (before sending, or refused).
     public var nothingSent: Bool {
         switch self {
-        case .estimateFailed, .rpc, .invalidNodeData, .rejected: true
+        case .estimateFailed, .rpc, .invalidNodeData, .invalidFees, .rejected: true
         case .outcomeUnknown, .reverted, .timedOut: false
         }
     }
@@ -46,6 +48,8 @@ public enum SendError: Error, Equatable, Sendable, CustomStringConvertible {
             else { "gas estimate refused: \(error.explained)" }
         case .rpc(let error): error.explained
         case .invalidNodeData(let message): "unusable node data: \(message)"
+        case .invalidFees(let cap, let tip):
+            "the priority fee \(tip) is above the fee cap \(cap) wei per gas (EIP-1559 refuses it); nothing was sent"
         case .rejected(let hash, let error):
             "transaction \(Hex.encode(hash.bytes)) was not accepted: \(error.explained)"
         case .outcomeUnknown(let hash, let error):

@@ -42,14 +42,26 @@ public struct TransactionSender: Sendable {
         self.fees = FeeEstimator(client: client)
     }
 
+    /// The fees of a transaction: estimated, or set by the caller.
+    public enum FeeChoice: Hashable, Sendable {
+        /// EIP-1559 caps from the `FeeEstimator`.
+        case estimated
+        /// EIP-1559 caps as given; a nil one comes from the estimator.
+        case eip1559(maxFeePerGas: UInt256?, maxPriorityFeePerGas: UInt256?)
+        /// A legacy (type 0, EIP-155) transaction at `gasPrice` wei per gas (the node's `eth_gasPrice` when nil).
+        case legacy(gasPrice: UInt256?)
+    }
+
     /// Signs and submits a transaction calling `to` (or creating a contract when nil) and returns it with its
     /// outcome, without waiting for a receipt.
     ///
     /// Gas is estimated first (unless `gasLimit` is given), so a call that would revert fails here with
-    /// `SendError.estimateFailed` and costs nothing. Throws only when nothing was sent: `SendError` or
-    /// `CancellationError`; once the transaction is signed, every outcome comes back as a value.
+    /// `SendError.estimateFailed` and costs nothing. A `nonce` given bypasses the `NonceManager` (to replace a stuck
+    /// transaction, say); otherwise the manager hands out the next one. Throws only when nothing was sent:
+    /// `SendError` or `CancellationError`; once the transaction is signed, every outcome comes back as a value.
     public func send(
-        to: Address?, input: [UInt8], value: UInt256 = .zero, gasLimit: UInt64? = nil
+        to: Address?, input: [UInt8], value: UInt256 = .zero, gasLimit: UInt64? = nil, nonce: UInt64? = nil,
+        fees choice: FeeChoice = .estimated
     ) async throws -> SentTransaction {
         let request = CallRequest(from: address, to: to, input: input, value: value)
         let gas: UInt64
@@ -65,19 +77,31 @@ public struct TransactionSender: Sendable {
             }
             gas = try FeeEstimator.gasLimit(estimate: estimate, marginPercent: gasMarginPercent)
         }
-        let offer: FeeEstimator.Fees
-        do { offer = try await fees.suggestedFees() } catch let error as RPCError { throw SendError.rpc(error) }
+        let pricing: Pricing
+        do { pricing = try await self.pricing(choice) } catch let error as RPCError { throw SendError.rpc(error) }
         let (chainID, client, signer) = (chainID, client, signer)
-        do {
-            return try await nonces.withNextNonce(for: address) { nonce in
-                let transaction = EIP1559Transaction(
+        let kind = to.map(TxKind.call) ?? .create
+        @Sendable func submit(_ nonce: UInt64) async throws -> SentTransaction {
+            let raw: [UInt8], hash: TxHash
+            switch pricing {
+            case .eip1559(let offer):
+                let signed = try await signer.sign(EIP1559Transaction(
                     chainID: chainID, nonce: nonce, maxPriorityFeePerGas: offer.maxPriorityFeePerGas,
-                    maxFeePerGas: offer.maxFeePerGas, gasLimit: gas, to: to.map(TxKind.call) ?? .create, value: value,
-                    input: input)
-                let signed = try await signer.sign(transaction)
-                let outcome = await Self.submit(signed.rawBytes, hash: signed.hash, through: client)
-                let sent = SentTransaction(hash: signed.hash, nonce: nonce, rawTransaction: signed.rawBytes, outcome: outcome)
-                if case .rejected = outcome { return (sent, .unused) }
+                    maxFeePerGas: offer.maxFeePerGas, gasLimit: gas, to: kind, value: value, input: input))
+                (raw, hash) = (signed.rawBytes, signed.hash)
+            case .legacy(let gasPrice):
+                let signed = try await signer.sign(LegacyTransaction(
+                    chainID: chainID, nonce: nonce, gasPrice: gasPrice, gasLimit: gas, to: kind, value: value, input: input))
+                (raw, hash) = (signed.rawBytes, signed.hash)
+            }
+            let outcome = await Self.submit(raw, hash: hash, through: client)
+            return SentTransaction(hash: hash, nonce: nonce, rawTransaction: raw, outcome: outcome)
+        }
+        do {
+            if let nonce { return try await submit(nonce) }
+            return try await nonces.withNextNonce(for: address) { nonce in
+                let sent = try await submit(nonce)
+                if case .rejected = sent.outcome { return (sent, .unused) }
                 return (sent, .consumed)
             }
         } catch let error as RPCError {
@@ -85,13 +109,37 @@ public struct TransactionSender: Sendable {
         }
     }
 
+    /// What a transaction pays per gas, as signed.
+    private enum Pricing {
+        case eip1559(FeeEstimator.Fees)
+        case legacy(UInt256)
+    }
+
+    /// The fees `choice` asks for, estimated where it leaves them open; a priority fee above the cap is refused.
+    private func pricing(_ choice: FeeChoice) async throws -> Pricing {
+        switch choice {
+        case .estimated:
+            return .eip1559(try await fees.suggestedFees())
+        case .legacy(let gasPrice):
+            if let gasPrice { return .legacy(gasPrice) }
+            return .legacy(try await client.gasPrice())
+        case .eip1559(let maxFee, let priority):
+            var offer = (maxFee == nil || priority == nil) ? try await fees.suggestedFees() : nil
+            let tip = priority ?? offer!.maxPriorityFeePerGas
+            let cap = maxFee ?? offer!.maxFeePerGas
+            guard tip <= cap else { throw SendError.invalidFees(maxFeePerGas: cap, maxPriorityFeePerGas: tip) }
+            offer = FeeEstimator.Fees(maxPriorityFeePerGas: tip, maxFeePerGas: cap)
+            return .eip1559(offer!)
+        }
+    }
+
     /// Sends as `send` does, waits for the receipt, and throws `SendError.reverted` when the transaction failed,
     /// `.rejected` when the node refused it and `.outcomeUnknown` when its fate is unknown.
     public func sendAndWait(
-        to: Address?, input: [UInt8], value: UInt256 = .zero, gasLimit: UInt64? = nil,
-        confirmations: UInt64 = 1, timeout: Duration = .seconds(120)
+        to: Address?, input: [UInt8], value: UInt256 = .zero, gasLimit: UInt64? = nil, nonce: UInt64? = nil,
+        fees: FeeChoice = .estimated, confirmations: UInt64 = 1, timeout: Duration = .seconds(120)
     ) async throws -> RPCReceipt {
-        let sent = try await send(to: to, input: input, value: value, gasLimit: gasLimit)
+        let sent = try await send(to: to, input: input, value: value, gasLimit: gasLimit, nonce: nonce, fees: fees)
         switch sent.outcome {
         case .accepted: break
         case .rejected(let error): throw SendError.rejected(sent.hash, error)
@@ -152,7 +200,7 @@ public struct TransactionSender: Sendable {
     }
 
     /// Why a mined transaction reverted, from replaying it with `eth_call` on the state before its block.
-    private func replayRevertReason(to: Address?, input: [UInt8], value: UInt256, receipt: RPCReceipt) async -> RevertReason? {
+    public func replayRevertReason(to: Address?, input: [UInt8], value: UInt256, receipt: RPCReceipt) async -> RevertReason? {
         let request = CallRequest(from: address, to: to, input: input, value: value, gas: receipt.gasUsed)
         do {
             _ = try await client.call(request, at: .number(receipt.blockNumber == 0 ? 0 : receipt.blockNumber - 1))

@@ -138,9 +138,14 @@ import Testing
             ["call", token, "mint(address,uint256)", Self.account5, "1", "--from", Self.account5] + rpc)
         #expect(reverted.contains("only owner"), "\(reverted)")
         // With a gas limit there is no estimate: the transaction is mined, reverts, and send says so.
-        let mined = try await Self.fail(
+        // The hash comes first, on stderr, as soon as the node accepts it; then the one-line error.
+        let minedRun = try await PodiumProcess.run(
             ["send", token, "mint(address,uint256)", Self.account5, "1", "--dev-account", "5", "--gas-limit", "100000"]
                 + rpc)
+        let minedLines = minedRun.stderr.split(separator: "\n")
+        #expect(minedRun.status != 0 && minedRun.stdout.isEmpty && minedLines.count == 2, "\(minedRun.stderr)")
+        #expect(minedLines.first?.hasSuffix("accepted; waiting for its receipt") == true)
+        let mined = String(minedLines.last ?? "")
         let revertBlock = "\(try #require(UInt64(mintBlock)) + 1)"
         #expect(mined.contains("reverted in block \(revertBlock)") && mined.contains("only owner"), "\(mined)")
         #expect(try await Self.succeed(["block-number"] + rpc) == revertBlock)

@@ -86,5 +86,34 @@ import Testing
         #expect(try await T.succeed(["receipt", hash, "status"] + rpc) == "1")
         #expect(try await T.succeed(["nonce", T.account0] + rpc) == "1")
         #expect(try await T.fail(["publish", "0x02abcd"] + rpc).contains("cannot decode raw transaction"))
+
+        // send's own fees, nonce and type, read back from the node.
+        let legacy = try await PodiumProcess.run(
+            ["send", T.account2, "--value", "1", "--legacy", "--gas-price", "3gwei", "--dev-account", "0", "--async"] + rpc)
+        let legacyHash = String(legacy.stdout.dropLast())
+        #expect(try await T.succeed(["tx", legacyHash, "type"] + rpc) == "0")
+        #expect(try await T.succeed(["tx", legacyHash, "gasPrice"] + rpc) == "3000000000")
+        #expect(try await T.succeed(["tx", legacyHash, "nonce"] + rpc) == "1")
+        let capped = try await PodiumProcess.run([
+            "send", T.account2, "--value", "1", "--nonce", "2", "--gas-price", "7gwei", "--priority-gas-price", "2gwei",
+            "--gas-limit", "30000", "--dev-account", "0", "--json",
+        ] + rpc)
+        #expect(capped.status == 0, "\(capped.stderr)")
+        let receipt = try T.object(capped.stdout)
+        let cappedHash = try #require(receipt["transactionHash"] as? String)
+        #expect(capped.stderr == "podium: transaction \(cappedHash) accepted; waiting for its receipt\n")
+        #expect(try await T.succeed(["tx", cappedHash, "maxFeePerGas"] + rpc) == "7000000000")
+        #expect(try await T.succeed(["tx", cappedHash, "maxPriorityFeePerGas"] + rpc) == "2000000000")
+        #expect(try await T.succeed(["tx", cappedHash, "gas"] + rpc) == "30000")
+        #expect(try await T.fail(["send", T.account2, "--gas-price", "1gwei", "--priority-gas-price", "2gwei", "--dev-account", "0"] + rpc)
+            .contains("above the fee cap"))
+        // A creation with constructor arguments: the code, then their encoding.
+        let created = try await PodiumProcess.run(
+            ["send", "--create", StateCommandTests.returns42, "constructor(uint256)", "5", "--dev-account", "0", "--async"] + rpc)
+        let input = try await T.succeed(["tx", String(created.stdout.dropLast()), "input"] + rpc)
+        #expect(input == StateCommandTests.returns42 + String(repeating: "0", count: 63) + "5", "\(created.stderr)")
+        // The nonce of a mined transaction is refused by the node, and said so.
+        #expect(try await T.fail(["send", T.account2, "--value", "1", "--nonce", "0", "--dev-account", "0"] + rpc)
+            .contains("was not accepted"))
     }
 }
