@@ -14,7 +14,7 @@ public struct Podium: AsyncParsableCommand {
         groupedSubcommands: [
             CommandGroup(
                 name: "Hashing and addresses",
-                subcommands: [Keccak.self, ToCheckSumAddress.self, ComputeAddress.self]
+                subcommands: [Keccak.self, ToCheckSumAddress.self, ComputeAddress.self, Create2.self]
             ),
             CommandGroup(
                 name: "Units and conversions",

@@ -95,3 +95,20 @@ import Testing
         #expect(result.stderr.filter { $0 == "\n" }.count == 1)
     }
 }
+
+/// `create2`'s salt search: the address it prints starts and ends as asked and is the CREATE2 address of the salt
+/// it prints (compute-address, which the EIP-1014 vectors check).
+@Suite struct Create2SearchTests {
+    @Test func findsASaltForThePattern() async throws {
+        let output = try await ChainCommandTests.succeed(["create2", "--starts-with", "0xab", "--ends-with", "c", "--init-code", "0x00"])
+        let fields = ChainCommandTests.fields(output)
+        let salt = try #require(fields["salt"]), address = try #require(fields["address"])
+        #expect(address.lowercased().hasPrefix("0xab") && address.lowercased().hasSuffix("c"), "\(address)")
+        let computed = try await ChainCommandTests.succeed([
+            "compute-address", "0x4e59b44847b379578588920cA78FbF26c0B4956C", "--salt", salt, "--init-code", "0x00",
+        ])
+        #expect(computed == address)
+        #expect(fields["attempts"]?.contains("salts/s") == true, "\(output)")
+        #expect(try await PodiumProcess.run(["create2", "--starts-with", "xyz", "--init-code", "0x00"]).status != 0)
+    }
+}
