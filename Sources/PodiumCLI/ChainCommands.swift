@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PodiumABI
 import PodiumPrimitives
 import PodiumProvider
@@ -137,13 +138,23 @@ struct Receipt: AsyncParsableCommand {
     func run() async throws {
         let client = try rpc.client()
         let hash = try ChainArgument.hash(hash)
-        let receipt = try await ReceiptWaiter(client: client).wait(for: hash, confirmations: confirmations, timeout: .seconds(wait))
+        let receipt = try await ReceiptWaiter(client: client).wait(
+            for: hash, confirmations: confirmations, timeout: .seconds(wait), progress: ReceiptProgress.report)
         if json || field != nil {
             let value: JSONValue = try await client.call("eth_getTransactionReceipt", [.bytes32(hash)])
             try JSONFields.print(value, field: field, json: json, what: "receipt")
         } else {
             ReceiptPrinter.print(receipt)
         }
+    }
+}
+
+/// The progress line of a receipt wait, on stderr: once mined, while more confirmations are awaited.
+enum ReceiptProgress {
+    @Sendable static func report(_ progress: ReceiptWaiter.Progress) {
+        guard let receipt = progress.receipt, progress.confirmations < progress.required else { return }
+        FileHandle.standardError.write(Data(
+            "podium: mined in block \(receipt.blockNumber), \(progress.confirmations) of \(progress.required) confirmations; waiting for more\n".utf8))
     }
 }
 

@@ -82,6 +82,7 @@ struct Send: AsyncParsableCommand {
     var priorityGasPrice: String?
     @Flag(help: "A legacy (type 0, EIP-155) transaction.") var legacy = false
     @Option(help: "Blocks, the transaction's own included, to wait for.") var confirmations: UInt64 = 1
+    @Option(help: ArgumentHelp("Seconds to wait for the receipt.", valueName: "SECONDS")) var wait: Int = 120
     @Flag(help: "Print only the transaction hash, without waiting for the receipt.") var async = false
     @Flag(help: "Print the receipt as the node's JSON.") var json = false
     @OptionGroup var sender: SenderOptions
@@ -118,7 +119,8 @@ struct Send: AsyncParsableCommand {
             return
         }
         FileHandle.standardError.write(Data("podium: transaction \(Hex.encode(sent.hash.bytes)) accepted; waiting for its receipt\n".utf8))
-        let receipt = try await transactionSender.waitForReceipt(sent.hash, confirmations: confirmations)
+        let receipt = try await transactionSender.waitForReceipt(
+            sent.hash, confirmations: confirmations, timeout: .seconds(wait), progress: ReceiptProgress.report)
         guard receipt.succeeded else {
             throw SendError.reverted(receipt, reason: await transactionSender.replayRevertReason(to: target, input: input, value: amount, receipt: receipt))
         }

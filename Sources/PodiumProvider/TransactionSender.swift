@@ -154,9 +154,11 @@ public struct TransactionSender: Sendable {
 
     /// Waits until `hash` is mined with `confirmations` blocks on top (see `ReceiptWaiter`).
     public func waitForReceipt(
-        _ hash: TxHash, confirmations: UInt64 = 1, timeout: Duration = .seconds(120)
+        _ hash: TxHash, confirmations: UInt64 = 1, timeout: Duration = .seconds(120),
+        progress: @Sendable (ReceiptWaiter.Progress) -> Void = { _ in }
     ) async throws -> RPCReceipt {
-        try await ReceiptWaiter(client: client, pollInterval: pollInterval).wait(for: hash, confirmations: confirmations, timeout: timeout)
+        try await ReceiptWaiter(client: client, pollInterval: pollInterval)
+            .wait(for: hash, confirmations: confirmations, timeout: timeout, progress: progress)
     }
 
     /// Hands `raw` to the node and classifies the answer. "already known" or "nonce too low" for a transaction the

@@ -112,6 +112,14 @@ import Testing
             ["send", "--create", StateCommandTests.returns42, "constructor(uint256)", "5", "--dev-account", "0", "--async"] + rpc)
         let input = try await T.succeed(["tx", String(created.stdout.dropLast()), "input"] + rpc)
         #expect(input == StateCommandTests.returns42 + String(repeating: "0", count: 63) + "5", "\(created.stderr)")
+        // More confirmations than an automining chain will give: a progress line once mined, and an end that says
+        // the transaction was mined, never that there is no receipt.
+        let waited = try await PodiumProcess.run(
+            ["send", T.account2, "--value", "1", "--confirmations", "2", "--wait", "2", "--dev-account", "0"] + rpc)
+        let lines = waited.stderr.split(separator: "\n")
+        #expect(waited.status != 0 && lines.count == 3, "\(waited.stderr)")
+        #expect(lines.dropFirst().first?.hasSuffix("1 of 2 confirmations; waiting for more") == true, "\(waited.stderr)")
+        #expect(lines.last?.contains("was mined in block") == true && lines.last?.contains("1 of 2 confirmations") == true)
         // The nonce of a mined transaction is refused by the node, and said so.
         #expect(try await T.fail(["send", T.account2, "--value", "1", "--nonce", "0", "--dev-account", "0"] + rpc)
             .contains("was not accepted"))
