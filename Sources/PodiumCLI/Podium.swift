@@ -38,7 +38,7 @@ public struct Podium: AsyncParsableCommand {
                 name: "Chain",
                 subcommands: [
                     ChainID.self, BlockNumber.self, Balance.self, Nonce.self, Code.self, Storage.self, Block.self,
-                    BaseFee.self, GasPrice.self, Tx.self, Receipt.self, Logs.self, Call.self, Estimate.self, Send.self,
+                    BaseFee.self, GasPrice.self, Tx.self, Receipt.self, Logs.self, Call.self, Estimate.self, AccessListCommand.self, Send.self,
                     Publish.self, RawRPC.self,
                 ]
             ),

@@ -96,6 +96,27 @@ struct Estimate: AsyncParsableCommand {
     }
 }
 
+/// `podium access-list <TO> <SIG|CALLDATA> [ARGS…]`, as `cast access-list`.
+struct AccessListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "access-list",
+        abstract: "Print the EIP-2930 access list a call would use, as the node computes it (eth_createAccessList).",
+        discussion: "Prints the node's answer as JSON: {accessList, gasUsed}. Nodes without the method say so.\n\n\(abiArgumentSyntax)")
+    @Argument(help: ArgumentHelp("The contract called.", valueName: "TO")) var to: String
+    @OptionGroup var call: FunctionArguments
+    @Option(help: ArgumentHelp("The caller (msg.sender).", valueName: "ADDRESS")) var from: String?
+    @OptionGroup var block: BlockOption
+    @OptionGroup var rpc: RPCOptions
+
+    func run() async throws {
+        let request = CallRequest(
+            from: try from.map { try ChainArgument.address($0, what: "--from address") },
+            to: try ChainArgument.address(to, what: "contract address"), input: try call.calldata().input)
+        let result: JSONValue = try await rpc.client().call("eth_createAccessList", [request.json, block.tag().json])
+        print(result.prettyText)
+    }
+}
+
 /// `podium publish <RAW_TX>`, as `cast publish`.
 struct Publish: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
