@@ -223,8 +223,7 @@ struct WalletNewMnemonic: ParsableCommand {
         let mnemonic = try parseArgument("--words", "\(words)") { _ in try Mnemonic.generate(wordCount: words) }
         let keys = try WalletDerive.keys(of: mnemonic, passphrase: "", indices: 0..<UInt32(clamping: accounts))
         if json {
-            let list = keys.map { JSONValue.object(["address": .string($0.address.description), "private_key": .string($0.revealHex())]) }
-            print(JSONValue.object(["mnemonic": .string(mnemonic.revealPhrase()), "accounts": .array(list)]).prettyText)
+            print(JSONValue.object(["mnemonic": .string(mnemonic.revealPhrase()), "accounts": WalletPrinter.json(keys)]).prettyText)
         } else {
             print("Phrase:\n\(mnemonic.revealPhrase())\n")
             WalletPrinter.print(keys, json: false)
@@ -269,10 +268,14 @@ struct WalletDerive: ParsableCommand {
 
 /// Prints key pairs as cast's wallet commands do: address and private key, or a JSON array of both.
 enum WalletPrinter {
+    /// `[{"address", "private_key"}, …]`.
+    static func json(_ keys: [PrivateKey]) -> JSONValue {
+        .array(keys.map { .object(["address": .string($0.address.description), "private_key": .string($0.revealHex())]) })
+    }
+
     static func print(_ keys: [PrivateKey], json: Bool) {
         if json {
-            let list = keys.map { JSONValue.object(["address": .string($0.address.description), "private_key": .string($0.revealHex())]) }
-            Swift.print(JSONValue.array(list).prettyText)
+            Swift.print(Self.json(keys).prettyText)
             return
         }
         for (position, key) in keys.enumerated() {
