@@ -87,3 +87,29 @@ import Testing
         #expect(escaped.stdout == "0xc101\n", "\(escaped.stderr)")
     }
 }
+
+/// How the command line talks to a node: credentials in the URL stay out of every message, and --retries is
+/// exactly the number of extra attempts (counted by the fault proxy, which answers HTTP 503 to all).
+@Suite struct NodeConnectionTests {
+    @Test func secretsInTheURLNeverReachAMessage() async throws {
+        let closed = ClosedPort()
+        let url = "http://user:hunter2@127.0.0.1:\(closed.port)/rpc?apikey=s3cret"
+        for command in [["block-number"], ["balance", ChainCommandTests.account0], ["rpc", "eth_chainId"]] {
+            let result = try await PodiumProcess.run(command + ["--rpc-url", url, "--retries", "0"])
+            #expect(result.status != 0)
+            #expect(!result.stderr.contains("hunter2") && !result.stderr.contains("s3cret"), "\(result.stderr)")
+            #expect(result.stderr.contains("127.0.0.1:\(closed.port)"), "\(result.stderr)")
+        }
+    }
+
+    @Test(arguments: [0, 2])
+    func retriesAreTheExtraAttempts(retries: Int) async throws {
+        let devnet = try await TestDevnet.start()
+        defer { devnet.stop() }
+        let proxy = try await FaultProxy.start(upstream: devnet.url, mode: "status503", count: 1_000)
+        defer { proxy.stop() }
+        let result = try await PodiumProcess.run(["block-number", "--rpc-url", proxy.url, "--retries", "\(retries)"])
+        #expect(result.status != 0 && result.stderr.contains("503"), "\(result.stderr)")
+        #expect(try await ChainCommandTests.succeed(["rpc", "proxy_requestCount", "--rpc-url", proxy.url]) == "\(retries + 1)")
+    }
+}
