@@ -58,6 +58,16 @@ import Testing
         #expect(try await T.succeed(["call", Self.contract, "0x18160ddd"] + rpc) == word42)
         #expect(try await T.succeed(["call", Self.contract, "0x18160ddd", "--json"] + rpc) == "\"\(word42)\"")
         #expect(try await T.succeed(["call", Self.contract, "totalSupply()", "--json"] + rpc) == "\"\(word42)\"")
+        // The access list of a call that reads slot 5 of the contract placed above (SLOAD after the first PUSH).
+        let reader = "0x00000000000000000000000000000000000c0de2"
+        _ = try await T.succeed(["rpc", "anvil_setCode", reader, "0x60055450" + "60206000f3"] + rpc)
+        let list = try T.object(try await T.succeed(["access-list", reader, "0x", "--from", T.account0] + rpc))
+        let entries = try #require(list["accessList"] as? [[String: Any]])
+        #expect(entries.count == 1 && entries.first?["address"] as? String == reader)
+        #expect(entries.first?["storageKeys"] as? [String] == ["0x" + String(repeating: "0", count: 63) + "5"])
+        // 21000, one cold SLOAD (EIP-2929's 2100), three PUSH1, a POP and one word of memory.
+        let expectedGas: UInt64 = 21000 + 2100 + 3 * 3 + 2 + 3
+        #expect(T.quantity(list["gasUsed"]) == expectedGas)
         // Calling an account without code says so, rather than "data too short".
         let message = try await T.fail(["call", T.account2, "totalSupply()(uint256)"] + rpc)
         #expect(message == "no contract code at \(T.account2) (block 1)", "\(message)")

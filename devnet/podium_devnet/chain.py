@@ -389,6 +389,45 @@ class Devnet:
             raise execution_error(computation.error)
         return computation.output
 
+    def create_access_list(self, request, block_id):
+        """eth_createAccessList as geth answers it: the call run on a scratch state, then every storage slot it
+        touched (by contract) and every other account it touched, leaving out the sender, the recipient unless its
+        storage was touched, the block's coinbase and the precompiles; gasUsed is what the call used (intrinsic gas
+        included, refund taken off)."""
+        state, tx = self._scratch(request, block_id)
+        snapshot = state.snapshot()
+        try:
+            computation = state.apply_transaction(tx)
+            # py-evm's warm set of the transaction (EIP-2929): 20-byte addresses, and address ++ slot for storage.
+            accessed = list(state._account_db._journal_accessed_state._journal._current_values.keys())
+            coinbase = state.coinbase
+        except ValidationError as error:
+            raise server_error(f"cannot execute the call: {error}") from None
+        finally:
+            state.revert(snapshot)
+        if computation.is_error:
+            raise execution_error(computation.error)
+        slots = {}
+        addresses = set()
+        for key in accessed:
+            if len(key) == 20:
+                addresses.add(key)
+            else:
+                slots.setdefault(key[:20], set()).add(int.from_bytes(key[20:], "big"))
+        sender = request.sender or ZERO_ADDRESS
+        precompiles = {(i).to_bytes(20, "big") for i in range(1, 0x12)}
+        excluded = {sender, request.to, coinbase} | precompiles
+        entries = sorted(set(slots) | {a for a in addresses if a not in excluded})
+        used = tx.gas - computation.get_gas_remaining()
+        used -= min(computation.get_gas_refund(), used // 5)
+        return {
+            "accessList": [
+                {"address": encode.address(a), "storageKeys": [encode.word(k.to_bytes(32, "big")) for k in sorted(slots.get(a, ()))]}
+                for a in entries
+            ],
+            "gasUsed": encode.quantity(used),
+        }
+
     def estimate_gas(self, request, block_id):
         state, tx = self._scratch(request, block_id)
         try:

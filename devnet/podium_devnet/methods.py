@@ -136,6 +136,11 @@ def eth_call(devnet, request, block):
     return encode.data(devnet.call(request, block))
 
 
+@method("eth_createAccessList", ("transaction", params.call_request), BLOCK)
+def eth_create_access_list(devnet, request, block):
+    return devnet.create_access_list(request, block)
+
+
 @method("eth_estimateGas", ("transaction", params.call_request), BLOCK)
 def eth_estimate_gas(devnet, request, block):
     return encode.quantity(devnet.estimate_gas(request, block))

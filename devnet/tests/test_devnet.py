@@ -264,6 +264,25 @@ class ChainTests(DevnetTestCase):
         self.assertEqual(self.send()["status"], "0x1")  # chain id 31337 still accepted after the reset
 
 
+class AccessListTests(DevnetTestCase):
+    def test_access_list_lists_the_slots_and_accounts_a_call_touches(self):
+        # SLOAD 5, SLOAD 7, BALANCE of 0x…be, then RETURN 32 bytes: two cold slots (2100 each, EIP-2929) and one
+        # cold account (2600).
+        target = "0x" + "cd" * 20
+        code = bytes.fromhex("6005545060075450" + "73" + "be" * 20 + "3150" + "60206000f3")
+        self.rpc("anvil_setCode", target, "0x" + code.hex())
+        answer = self.rpc("eth_createAccessList", {"from": ACCOUNTS[0].address, "to": target}, "latest")
+        self.assertEqual(answer["accessList"], [
+            {"address": "0x" + "be" * 20, "storageKeys": []},
+            {"address": target, "storageKeys": [word(5), word(7)]},
+        ])
+        # 21000 + two cold SLOADs + one cold BALANCE + 4 PUSH1, a PUSH20, 3 POPs, memory for one word.
+        self.assertEqual(int(answer["gasUsed"], 16), 21000 + 2 * 2100 + 2600 + 5 * 3 + 3 * 2 + 3)
+        # A plain transfer touches nothing but its two ends, which are left out.
+        plain = self.rpc("eth_createAccessList", {"from": ACCOUNTS[0].address, "to": ACCOUNTS[1].address})
+        self.assertEqual(plain, {"accessList": [], "gasUsed": hex(21000)})
+
+
 class StateEditTests(DevnetTestCase):
     def test_set_code_is_callable_and_transactable(self):
         target = "0x" + "ab" * 20
