@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "PodiumRPC", targets: ["PodiumRPC"]),
         .library(name: "PodiumProvider", targets: ["PodiumProvider"]),
         .library(name: "PodiumContracts", targets: ["PodiumContracts"]),
+        .library(name: "PodiumIndexer", targets: ["PodiumIndexer"]),
         .library(name: "PodiumCLI", targets: ["PodiumCLI"]),
         .executable(name: "podium", targets: ["podium"]),
         .executable(name: "podium-bench", targets: ["podium-bench"]),
@@ -28,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C libraries from Debian (see scripts/setup for the packages).
@@ -60,10 +62,16 @@ let package = Package(
             dependencies: ["PodiumPrimitives", "PodiumRLP", "PodiumABI", "PodiumRPC", "PodiumProvider"]
         ),
         .target(
+            name: "PodiumIndexer",
+            dependencies: [
+                "PodiumPrimitives", "PodiumABI", "PodiumRPC", "PodiumContracts", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
             name: "PodiumCLI",
             dependencies: [
                 "PodiumPrimitives", "PodiumRLP", "PodiumABI", "PodiumSigner", "PodiumEIP712", "PodiumSIWE",
-                "PodiumTransactions", "PodiumRPC", "PodiumProvider", "PodiumContracts",
+                "PodiumTransactions", "PodiumRPC", "PodiumProvider", "PodiumContracts", "PodiumIndexer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -128,6 +136,13 @@ let package = Package(
             dependencies: [
                 "PodiumPrimitives", "PodiumRLP", "PodiumABI", "PodiumSigner", "PodiumRPC", "PodiumProvider",
                 "PodiumContracts", "PodiumTestSupport",
+            ]
+        ),
+        .testTarget(
+            name: "PodiumIndexerTests",
+            dependencies: [
+                "PodiumPrimitives", "PodiumABI", "PodiumSigner", "PodiumRPC", "PodiumProvider", "PodiumContracts",
+                "PodiumIndexer", "PodiumTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "PodiumCLITests", dependencies: ["PodiumCLI", "PodiumTestSupport"]),

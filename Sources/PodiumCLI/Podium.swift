@@ -42,7 +42,7 @@ public struct Podium: AsyncParsableCommand {
                     Publish.self, RawRPC.self,
                 ]
             ),
-            CommandGroup(name: "Deployment", subcommands: [Devnet.self, Deploy.self]),
+            CommandGroup(name: "Deployment and indexing", subcommands: [Devnet.self, Deploy.self, Index.self]),
         ]
     )
 
@@ -68,7 +68,7 @@ public struct Podium: AsyncParsableCommand {
             }
             Foundation.exit(0)
         } catch {
-            let code = exitCode(for: error)
+            let code = (error as? FailureWithStatus).map { ExitCode($0.status) } ?? exitCode(for: error)
             if code == .success { exit(withError: error) }  // --help, --version
             let text = (error as? RPCError)?.explained ?? self.message(for: error)
             var message = String(text.split(whereSeparator: \.isNewline).first ?? "failed")

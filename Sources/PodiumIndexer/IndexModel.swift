@@ -1,0 +1,124 @@
+import PodiumABI
+import PodiumContracts
+import PodiumPrimitives
+
+/// Where the indexer stands on one chain, as `index_state` keeps it.
+public struct IndexState: Equatable, Sendable {
+    public var chainID: UInt64
+    /// The last block indexed: everything up to it is in the tables.
+    public var cursor: UInt64
+    /// The node's head when last asked.
+    public var head: UInt64
+    /// The finalized block when last asked; it never goes backwards.
+    public var finalized: UInt64
+    /// The `eth_getLogs` block range that works with this node.
+    public var logRange: UInt64
+    /// Why the indexer stopped for good (a reorg below finality), or nil.
+    public var halt: String?
+
+    public init(chainID: UInt64, cursor: UInt64, head: UInt64, finalized: UInt64, logRange: UInt64, halt: String? = nil) {
+        (self.chainID, self.cursor, self.head, self.finalized, self.logRange, self.halt) =
+            (chainID, cursor, head, finalized, logRange, halt)
+    }
+}
+
+/// A block header the indexer relied on.
+public struct StoredBlock: Equatable, Sendable {
+    public let number: UInt64
+    public let hash: BlockHash
+    public let parentHash: BlockHash
+    public let timestamp: UInt64
+
+    public init(number: UInt64, hash: BlockHash, parentHash: BlockHash, timestamp: UInt64) {
+        (self.number, self.hash, self.parentHash, self.timestamp) = (number, hash, parentHash, timestamp)
+    }
+}
+
+/// A log to store, where it sits, and its decoding when it is one of Podium's events.
+public struct IndexedLog: Sendable {
+    public let log: ChainLog
+    public let position: LogPosition
+    public let blockHash: BlockHash
+    public let transactionHash: TxHash
+    public let event: PodiumEvent?
+}
+
+/// What one batch commits: headers, logs and the state after it.
+public struct IndexBatch: Sendable {
+    public var blocks: [StoredBlock]
+    public var logs: [IndexedLog]
+    public var state: IndexState
+}
+
+/// Podium's events, decoded into their tables.
+public enum PodiumEvent: Sendable {
+    case prizesDistributed(PrizeDistributor.PrizesDistributed)
+    case periodPaid(PrizeDistributor.PeriodPaid)
+    case gamePassPurchased(GamePassSale.GamePassPurchased)
+    case transfer(GlicoToken.Transfer)
+
+    /// The version of the decoding into the tables, recorded in `index_state`.
+    static let decoderVersion = 1
+
+    /// What a log is to the decoder.
+    enum Decoding {
+        /// One of Podium's events.
+        case event(PodiumEvent)
+        /// Another log: it is kept in `logs` only.
+        case other
+        /// A log with the first topic of one of Podium's events that does not decode as it: kept in `logs` only,
+        /// and counted.
+        case undecodable
+    }
+
+    /// What `log` is: one of Podium's events when its first topic says so and it decodes.
+    static func decode(_ log: ChainLog) -> Decoding {
+        guard let topic0 = log.topics.first else { return .other }
+        do {
+            switch topic0 {
+            case PrizeDistributor.PrizesDistributed.topic0: return .event(.prizesDistributed(try .init(log: log)))
+            case PrizeDistributor.PeriodPaid.topic0: return .event(.periodPaid(try .init(log: log)))
+            case GamePassSale.GamePassPurchased.topic0: return .event(.gamePassPurchased(try .init(log: log)))
+            case GlicoToken.Transfer.topic0: return .event(.transfer(try .init(log: log)))
+            default: return .other
+            }
+        } catch {
+            return .undecodable
+        }
+    }
+}
+
+/// Why indexing stopped.
+public enum IndexError: Error, Sendable, CustomStringConvertible {
+    /// The database file could not be opened, read or written.
+    case store(path: String, underlying: any Error)
+    /// The database was migrated by a newer Podium.
+    case newerDatabase(path: String, migration: String)
+    /// A stored value is not what this code wrote.
+    case corrupt(String)
+    /// The node is on another chain than the index or the config.
+    case wrongChain(expected: UInt64, node: UInt64)
+    /// A reorg replaced a block at or below the finalized one: nothing was written.
+    case reorgBelowFinality(block: UInt64, stored: BlockHash, node: BlockHash)
+    /// The index halted earlier and stays halted until it is rebuilt.
+    case halted(String)
+    /// The node's answers did not fit together after several tries.
+    case inconsistentNode(String)
+    /// A node request failed.
+    case rpc(any Error)
+
+    public var description: String {
+        switch self {
+        case .store(let path, let underlying): "index \(path): \(underlying)"
+        case .newerDatabase(let path, let migration):
+            "index \(path) was written by a newer Podium (schema \(migration)); use that version or a new file"
+        case .corrupt(let detail): "the index is corrupt: \(detail)"
+        case .wrongChain(let expected, let node): "the node is chain \(node), the index is for chain \(expected)"
+        case .reorgBelowFinality(let block, let stored, let node):
+            "reorg below finality at block \(block): the index holds \(Hex.encode(stored.bytes)), the node now \(Hex.encode(node.bytes)); nothing was written"
+        case .halted(let why): "the index is halted: \(why)"
+        case .inconsistentNode(let detail): "the node's answers do not fit together: \(detail)"
+        case .rpc(let error): "\(error)"
+        }
+    }
+}

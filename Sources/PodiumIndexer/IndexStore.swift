@@ -1,0 +1,261 @@
+import Foundation
+import GRDB
+import PodiumPrimitives
+
+/// The index in one SQLite file (WAL), through GRDB: the tables users query (`blocks`, `logs`, the decoded
+/// event tables, `index_state`), versioned migrations, and the few operations the indexer needs, each one
+/// transaction, so that what a batch wrote is all there or not at all.
+///
+/// Addresses, hashes and data are BLOBs throughout; amounts and other uint256 values are 32-byte big-endian BLOBs,
+/// which sort in numeric order.
+public final class IndexStore: Sendable {
+    /// The file.
+    public let path: String
+    private let database: DatabasePool
+
+    /// Opens (creating it when missing) the index at `path` and brings its schema up to date; refuses a file that a
+    /// newer Podium migrated further.
+    public init(path: String) throws(IndexError) {
+        self.path = path
+        do {
+            database = try DatabasePool(path: path)
+            let migrator = Self.migrator
+            try database.read { db in
+                let known = Set(migrator.migrations)
+                if let unknown = try migrator.appliedIdentifiers(db).subtracting(known).sorted().first {
+                    throw IndexError.newerDatabase(path: path, migration: unknown)
+                }
+            }
+            try migrator.migrate(database)
+        } catch let error as IndexError {
+            throw error
+        } catch {
+            throw .store(path: path, underlying: error)
+        }
+    }
+
+    // MARK: Schema
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE blocks (
+                    chain_id INTEGER NOT NULL, number INTEGER NOT NULL, hash BLOB NOT NULL, parent_hash BLOB NOT NULL,
+                    timestamp INTEGER NOT NULL, finalized INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (chain_id, number));
+                CREATE TABLE logs (
+                    id INTEGER PRIMARY KEY, chain_id INTEGER NOT NULL, block_number INTEGER NOT NULL,
+                    block_hash BLOB NOT NULL, transaction_hash BLOB NOT NULL, transaction_index INTEGER NOT NULL,
+                    log_index INTEGER NOT NULL, address BLOB NOT NULL, topic0 BLOB, topic1 BLOB, topic2 BLOB,
+                    topic3 BLOB, data BLOB NOT NULL, UNIQUE (chain_id, block_hash, log_index));
+                CREATE INDEX logs_by_position ON logs (chain_id, block_number, log_index);
+                CREATE TABLE prizes_distributed (
+                    log_id INTEGER PRIMARY KEY REFERENCES logs (id) ON DELETE CASCADE, chain_id INTEGER NOT NULL,
+                    block_number INTEGER NOT NULL, contract BLOB NOT NULL, prize_type INTEGER NOT NULL,
+                    timestamp BLOB NOT NULL, total BLOB NOT NULL);
+                CREATE TABLE prize_winners (
+                    log_id INTEGER NOT NULL REFERENCES prizes_distributed (log_id) ON DELETE CASCADE,
+                    place INTEGER NOT NULL, winner BLOB NOT NULL, amount BLOB NOT NULL, PRIMARY KEY (log_id, place));
+                CREATE TABLE period_paid (
+                    log_id INTEGER PRIMARY KEY REFERENCES logs (id) ON DELETE CASCADE, chain_id INTEGER NOT NULL,
+                    block_number INTEGER NOT NULL, contract BLOB NOT NULL, prize_type INTEGER NOT NULL,
+                    period_id BLOB NOT NULL, total BLOB NOT NULL);
+                CREATE TABLE game_pass_purchases (
+                    log_id INTEGER PRIMARY KEY REFERENCES logs (id) ON DELETE CASCADE, chain_id INTEGER NOT NULL,
+                    block_number INTEGER NOT NULL, contract BLOB NOT NULL, buyer BLOB NOT NULL, day BLOB NOT NULL,
+                    price BLOB NOT NULL, treasury_amount BLOB NOT NULL, daily_pool_amount BLOB NOT NULL,
+                    weekly_pool_amount BLOB NOT NULL);
+                CREATE TABLE token_transfers (
+                    log_id INTEGER PRIMARY KEY REFERENCES logs (id) ON DELETE CASCADE, chain_id INTEGER NOT NULL,
+                    block_number INTEGER NOT NULL, token BLOB NOT NULL, sender BLOB NOT NULL, receiver BLOB NOT NULL,
+                    value BLOB NOT NULL);
+                CREATE TABLE index_state (
+                    chain_id INTEGER PRIMARY KEY, cursor INTEGER NOT NULL, head INTEGER NOT NULL,
+                    finalized INTEGER NOT NULL, log_range INTEGER NOT NULL, halt TEXT, decoder_version INTEGER NOT NULL);
+                """)
+        }
+        return migrator
+    }
+
+    // MARK: Reading
+
+    /// The indexer's state for `chainID`, or nil before the first batch.
+    public func state(chainID: UInt64) throws(IndexError) -> IndexState? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM index_state WHERE chain_id = ?", arguments: [Int64(bitPattern: chainID)])
+                .map { row in
+                    IndexState(
+                        chainID: chainID, cursor: UInt64(bitPattern: row["cursor"]), head: UInt64(bitPattern: row["head"]),
+                        finalized: UInt64(bitPattern: row["finalized"]), logRange: UInt64(bitPattern: row["log_range"]),
+                        halt: row["halt"])
+                }
+        }
+    }
+
+    /// The stored header at `number`, when the indexer relied on that block.
+    public func block(chainID: UInt64, number: UInt64) throws(IndexError) -> StoredBlock? {
+        try read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT hash, parent_hash, timestamp FROM blocks WHERE chain_id = ? AND number = ?",
+                arguments: [Int64(bitPattern: chainID), Int64(bitPattern: number)]
+            ).map { row in
+                StoredBlock(
+                    number: number, hash: try Self.word(row["hash"]), parentHash: try Self.word(row["parent_hash"]),
+                    timestamp: UInt64(bitPattern: row["timestamp"]))
+            }
+        }
+    }
+
+    /// How many rows `table` holds for `chainID`.
+    public func count(_ table: IndexTable, chainID: UInt64) throws(IndexError) -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.rawValue) WHERE chain_id = ?", arguments: [Int64(bitPattern: chainID)]) ?? 0
+        }
+    }
+
+    /// Runs a read-only query of the user's, for `podium query` and tests.
+    public func rows(_ sql: String, arguments: StatementArguments = []) throws(IndexError) -> [Row] {
+        try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments) }
+    }
+
+    // MARK: Writing
+
+    /// Commits a batch in one transaction: its headers, raw logs and decoded rows, and the state that moves the
+    /// cursor past it. A crash before the commit leaves none of it; after, all of it.
+    public func commit(_ batch: IndexBatch) throws(IndexError) {
+        try write { db in
+            let chain = Int64(bitPattern: batch.state.chainID)
+            for block in batch.blocks {
+                try db.execute(
+                    sql: """
+                        INSERT INTO blocks (chain_id, number, hash, parent_hash, timestamp) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (chain_id, number) DO UPDATE SET hash = excluded.hash, parent_hash = excluded.parent_hash,
+                        timestamp = excluded.timestamp
+                        """,
+                    arguments: [chain, Int64(bitPattern: block.number), Data(block.hash.bytes), Data(block.parentHash.bytes),
+                                Int64(bitPattern: block.timestamp)])
+            }
+            let insertLog = try db.cachedStatement(sql: """
+                INSERT INTO logs (chain_id, block_number, block_hash, transaction_hash, transaction_index, log_index,
+                address, topic0, topic1, topic2, topic3, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for entry in batch.logs {
+                let log = entry.log
+                let topics = (0..<4).map { $0 < log.topics.count ? Data(log.topics[$0].bytes) as (any DatabaseValueConvertible)? : nil }
+                try insertLog.execute(arguments: [
+                    chain, Int64(bitPattern: entry.position.blockNumber), Data(entry.blockHash.bytes),
+                    Data(entry.transactionHash.bytes), Int64(bitPattern: entry.position.transactionIndex),
+                    Int64(bitPattern: entry.position.logIndex), Data(log.address.bytes), topics[0], topics[1], topics[2],
+                    topics[3], Data(log.data),
+                ])
+                if let event = entry.event {
+                    try Self.insert(event, logID: db.lastInsertedRowID, chain: chain, entry: entry, db: db)
+                }
+            }
+            // Final blocks are kept only where a log or the cursor needs them: the window above them is what a
+            // reorg check walks, and what is kept does not depend on how the ranges fell.
+            let finalized = Int64(bitPattern: batch.state.finalized), cursor = Int64(bitPattern: batch.state.cursor)
+            try db.execute(sql: "UPDATE blocks SET finalized = 1 WHERE chain_id = ? AND number <= ?", arguments: [chain, finalized])
+            try db.execute(
+                sql: """
+                    DELETE FROM blocks WHERE chain_id = ? AND number <= ? AND number != ?
+                    AND number NOT IN (SELECT block_number FROM logs WHERE chain_id = ?)
+                    """,
+                arguments: [chain, finalized, cursor, chain])
+            try Self.save(batch.state, db: db)
+        }
+    }
+
+    /// Deletes everything above block `number` (headers, raw and decoded rows) and moves the cursor back to it, in
+    /// one transaction: what a reorg above `number` replaced.
+    public func rollBack(chainID: UInt64, above number: UInt64, state: IndexState) throws(IndexError) {
+        try write { db in
+            let arguments: StatementArguments = [Int64(bitPattern: chainID), Int64(bitPattern: number)]
+            try db.execute(sql: "DELETE FROM logs WHERE chain_id = ? AND block_number > ?", arguments: arguments)
+            try db.execute(sql: "DELETE FROM blocks WHERE chain_id = ? AND number > ?", arguments: arguments)
+            try Self.save(state, db: db)
+        }
+    }
+
+    /// Records `state` (a halt, say) without touching any row.
+    public func save(_ state: IndexState) throws(IndexError) {
+        try write { db in try Self.save(state, db: db) }
+    }
+
+    private static func save(_ state: IndexState, db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO index_state (chain_id, cursor, head, finalized, log_range, halt, decoder_version)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (chain_id) DO UPDATE SET cursor = excluded.cursor, head = excluded.head,
+                finalized = excluded.finalized, log_range = excluded.log_range, halt = excluded.halt,
+                decoder_version = excluded.decoder_version
+                """,
+            arguments: [Int64(bitPattern: state.chainID), Int64(bitPattern: state.cursor), Int64(bitPattern: state.head),
+                        Int64(bitPattern: state.finalized), Int64(bitPattern: state.logRange), state.halt,
+                        PodiumEvent.decoderVersion])
+    }
+
+    private static func insert(_ event: PodiumEvent, logID: Int64, chain: Int64, entry: IndexedLog, db: Database) throws {
+        let block = Int64(bitPattern: entry.position.blockNumber)
+        let contract = Data(entry.log.address.bytes)
+        switch event {
+        case .prizesDistributed(let prizes):
+            let total = prizes.amounts.reduce(into: UInt256.zero) { sum, amount in sum = sum &+ amount }
+            try db.execute(
+                sql: "INSERT INTO prizes_distributed (log_id, chain_id, block_number, contract, prize_type, timestamp, total) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                arguments: [logID, chain, block, contract, Int64(prizes.prizeType), word(prizes.timestamp), word(total)])
+            for (place, (winner, amount)) in zip(prizes.winners, prizes.amounts).enumerated() {
+                try db.execute(
+                    sql: "INSERT INTO prize_winners (log_id, place, winner, amount) VALUES (?, ?, ?, ?)",
+                    arguments: [logID, place + 1, Data(winner.bytes), word(amount)])
+            }
+        case .periodPaid(let paid):
+            try db.execute(
+                sql: "INSERT INTO period_paid (log_id, chain_id, block_number, contract, prize_type, period_id, total) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                arguments: [logID, chain, block, contract, Int64(paid.prizeType), word(paid.periodId), word(paid.total)])
+        case .gamePassPurchased(let purchase):
+            try db.execute(
+                sql: """
+                    INSERT INTO game_pass_purchases (log_id, chain_id, block_number, contract, buyer, day, price,
+                    treasury_amount, daily_pool_amount, weekly_pool_amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [logID, chain, block, contract, Data(purchase.buyer.bytes), word(purchase.day), word(purchase.price),
+                            word(purchase.treasuryAmount), word(purchase.dailyPoolAmount), word(purchase.weeklyPoolAmount)])
+        case .transfer(let transfer):
+            try db.execute(
+                sql: "INSERT INTO token_transfers (log_id, chain_id, block_number, token, sender, receiver, value) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                arguments: [logID, chain, block, contract, Data(transfer.from.bytes), Data(transfer.to.bytes), word(transfer.value)])
+        }
+    }
+
+    /// A uint256 as its 32-byte big-endian BLOB.
+    static func word(_ value: UInt256) -> Data { Data(value.bigEndianBytes) }
+
+    /// A 32-byte BLOB read back.
+    static func word(_ data: Data?) throws -> Bytes32 {
+        guard let data, data.count == 32 else { throw IndexError.corrupt("a 32-byte hash column holds \(data?.count ?? 0) bytes") }
+        return try Bytes32(Array(data))
+    }
+
+    private func read<Value>(_ body: (Database) throws -> Value) throws(IndexError) -> Value {
+        do { return try database.read(body) } catch let error as IndexError { throw error } catch {
+            throw .store(path: path, underlying: error)
+        }
+    }
+
+    private func write<Value>(_ body: (Database) throws -> Value) throws(IndexError) -> Value {
+        do { return try database.write(body) } catch let error as IndexError { throw error } catch {
+            throw .store(path: path, underlying: error)
+        }
+    }
+}
+
+/// The tables whose rows `IndexStore.count` counts.
+public enum IndexTable: String, Sendable, CaseIterable {
+    case blocks, logs
+    case prizesDistributed = "prizes_distributed"
+    case periodPaid = "period_paid"
+    case gamePassPurchases = "game_pass_purchases"
+    case tokenTransfers = "token_transfers"
+}

@@ -1,0 +1,206 @@
+import PodiumPrimitives
+import PodiumRPC
+
+/// Follows a chain into an `IndexStore`: fetches the target's logs range by range, checks the node's answers
+/// against the block headers, decodes Podium's events, and commits each range with its headers and the cursor in
+/// one transaction. Before each range it checks the last indexed block against the node; on a mismatch it walks
+/// back to the common ancestor and rolls the index back to it, and a mismatch at or below the finalized block
+/// halts the index without writing.
+public struct Indexer: Sendable {
+    /// How the indexer reads the chain.
+    public struct Options: Sendable {
+        /// The first block to index (default: the target's start block).
+        public var fromBlock: UInt64?
+        /// The last block to index (default: the head, less `confirmations`).
+        public var toBlock: UInt64?
+        /// Blocks below the head to treat as final and to leave out, for nodes without a `finalized` tag or when
+        /// set; nil uses the node's `finalized` block and indexes up to the head.
+        public var confirmations: UInt64?
+        /// The `eth_getLogs` range to start with; halved when the node refuses a range.
+        public var initialRange: UInt64 = 10_000
+        /// How long to wait between polls when following the head.
+        public var pollInterval: Duration = .milliseconds(500)
+
+        public init(fromBlock: UInt64? = nil, toBlock: UInt64? = nil, confirmations: UInt64? = nil) {
+            (self.fromBlock, self.toBlock, self.confirmations) = (fromBlock, toBlock, confirmations)
+        }
+    }
+
+    /// What one step did, for progress lines.
+    public struct Progress: Sendable {
+        public let state: IndexState
+        /// Logs committed by the step.
+        public let logs: Int
+        /// Blocks the step rolled back (a reorg), or 0.
+        public let rolledBack: UInt64
+    }
+
+    public let client: RPCClient
+    public let store: IndexStore
+    public let target: IndexTarget
+    public var options: Options
+
+    public init(client: RPCClient, store: IndexStore, target: IndexTarget, options: Options = Options()) {
+        (self.client, self.store, self.target, self.options) = (client, store, target, options)
+    }
+
+    /// Indexes up to the head (or `toBlock`) and returns; with `follow`, keeps up with the head until the task is
+    /// cancelled, finishing the range in hand.
+    public func run(follow: Bool = false, progress: @Sendable (Progress) -> Void = { _ in }) async throws -> IndexState {
+        let nodeChain = try await rpc { try await client.chainID() }
+        guard nodeChain == target.chainID else { throw IndexError.wrongChain(expected: target.chainID, node: nodeChain) }
+        var state = try store.state(chainID: target.chainID) ?? IndexState(
+            // The cursor is the last block indexed: one before the first block, UInt64.max (wrapping) before block 0.
+            chainID: target.chainID, cursor: (options.fromBlock ?? target.startBlock) &- 1, head: 0, finalized: 0,
+            logRange: options.initialRange)
+        if let halt = state.halt { throw IndexError.halted(halt) }
+        while true {
+            try Task.checkCancellation()
+            let step = try await self.step(state)
+            state = step.state
+            progress(Progress(state: step.state, logs: step.logs, rolledBack: step.rolledBack))
+            if step.caughtUp {
+                guard follow else { return state }
+                try await Task.sleep(for: options.pollInterval)
+            }
+        }
+    }
+
+    /// One range, or one rollback.
+    private func step(_ current: IndexState) async throws -> (state: IndexState, logs: Int, rolledBack: UInt64, caughtUp: Bool) {
+        var state = current
+        let head = try await rpc { try await client.blockNumber() }
+        state.head = head
+        let finalized = try await finalizedBlock(head: head)
+        state.finalized = max(state.finalized, min(finalized, head))
+        // The last indexed block must still be the node's; a lagging node (it does not have it yet) means wait.
+        if state.cursor != UInt64.max, let stored = try store.block(chainID: state.chainID, number: state.cursor) {
+            guard let node = try await header(stored.number) else { return (state, 0, 0, true) }
+            if node.hash != stored.hash {
+                let ancestor = try await commonAncestor(below: stored, state: state)
+                let rolledBack = state.cursor - ancestor
+                state.cursor = ancestor
+                try store.rollBack(chainID: state.chainID, above: ancestor, state: state)
+                return (state, 0, rolledBack, false)
+            }
+        }
+        let keepOut = options.confirmations ?? 0
+        let last = min(options.toBlock ?? UInt64.max, head >= keepOut ? head - keepOut : 0)
+        let from = state.cursor &+ 1
+        guard state.cursor == UInt64.max || state.cursor < last else { return (state, 0, 0, true) }
+        var to = min(last, from + max(state.logRange, 1) - 1)
+        var logs: [RPCLog]
+        while true {
+            do {
+                logs = try await client.logs(LogFilter(
+                    fromBlock: .number(from), toBlock: .number(to), addresses: target.addresses, topics: [target.topics]))
+                break
+            } catch let error as RPCError {
+                guard case .node = error, to > from else { throw IndexError.rpc(error) }
+                to = from + (to - from) / 2
+                state.logRange = max(1, to - from + 1)
+            }
+        }
+        let batch = try await assemble(logs: logs, from: from, to: to, state: state)
+        try store.commit(batch)
+        return (batch.state, batch.logs.count, 0, batch.state.cursor >= last)
+    }
+
+    /// The batch for the range `from...to`: the logs checked against their blocks' headers, every unfinalized
+    /// header of the range (so a later reorg can be walked back), and the state after it.
+    private func assemble(logs: [RPCLog], from: UInt64, to: UInt64, state: IndexState) async throws -> IndexBatch {
+        var numbers = Set(logs.compactMap(\.blockNumber))
+        numbers.insert(to)
+        let unfinalizedStart = max(from, state.finalized &+ 1)
+        if unfinalizedStart <= to { numbers.formUnion(unfinalizedStart...to) }
+        let headers = try await headers(numbers.sorted())
+        var indexed: [IndexedLog] = []
+        var seen = Set<UInt64>()
+        for log in logs {
+            guard let position = log.position, let blockHash = log.blockHash, let transactionHash = log.transactionHash,
+                !log.removed, (from...to).contains(position.blockNumber)
+            else { throw IndexError.inconsistentNode("a log outside the range asked for, or without its position") }
+            guard headers[position.blockNumber]?.hash == blockHash else {
+                throw IndexError.inconsistentNode("a log of block \(position.blockNumber) names another block hash than its header")
+            }
+            guard seen.insert(position.blockNumber << 20 ^ position.logIndex).inserted else {
+                throw IndexError.inconsistentNode("two logs at \(position)")
+            }
+            guard target.keeps(log.log) else { continue }
+            let event: PodiumEvent? = if case .event(let event) = PodiumEvent.decode(log.log) { event } else { nil }
+            indexed.append(IndexedLog(
+                log: log.log, position: position, blockHash: blockHash, transactionHash: transactionHash, event: event))
+        }
+        // Consecutive unfinalized headers must link up; a gap means answers from two branches.
+        let sorted = headers.values.sorted { $0.number < $1.number }
+        for (parent, child) in zip(sorted, sorted.dropFirst()) where child.number == parent.number + 1 {
+            guard child.parentHash == parent.hash else {
+                throw IndexError.inconsistentNode("block \(child.number) does not follow block \(parent.number)")
+            }
+        }
+        var next = state
+        next.cursor = to
+        return IndexBatch(blocks: sorted, logs: indexed, state: next)
+    }
+
+    /// The highest block whose stored header is still the node's, walking down from `stored`; throws
+    /// `reorgBelowFinality` (and records the halt) when the walk reaches the finalized block.
+    private func commonAncestor(below stored: StoredBlock, state: IndexState) async throws -> UInt64 {
+        var number = stored.number
+        while true {
+            guard let mine = try store.block(chainID: state.chainID, number: number) else {
+                // Below the stored window: only finalized blocks, which no reorg may replace.
+                return number
+            }
+            guard let node = try await header(number) else { throw IndexError.inconsistentNode("block \(number) vanished") }
+            if node.hash == mine.hash { return number }
+            if number <= state.finalized {
+                var halted = state
+                halted.halt = "reorg below finality at block \(number)"
+                try store.save(halted)
+                throw IndexError.reorgBelowFinality(block: number, stored: mine.hash, node: node.hash)
+            }
+            guard number > 0 else { return 0 }
+            number -= 1
+        }
+    }
+
+    /// The finalized block: the node's `finalized` tag, or `confirmations` below the head when set.
+    private func finalizedBlock(head: UInt64) async throws -> UInt64 {
+        if let confirmations = options.confirmations { return head >= confirmations ? head - confirmations : 0 }
+        let block = try await rpc { try await client.block(.finalized) }
+        return block?.number ?? 0
+    }
+
+    /// The node's header at `number`, or nil when it has no such block (yet).
+    private func header(_ number: UInt64) async throws -> StoredBlock? {
+        try await headers([number])[number]
+    }
+
+    /// The node's headers at `numbers`, fetched in JSON-RPC batches of 100; a block the node lacks is left out.
+    private func headers(_ numbers: [UInt64]) async throws -> [UInt64: StoredBlock] {
+        var found: [UInt64: StoredBlock] = [:]
+        for start in stride(from: 0, to: numbers.count, by: 100) {
+            let chunk = Array(numbers[start..<min(start + 100, numbers.count)])
+            let answers: [Result<RPCBlock?, RPCError>] = try await rpc {
+                try await client.batch(chunk.map { ("eth_getBlockByNumber", [BlockTag.number($0).json, .bool(false)]) })
+            }
+            for (number, answer) in zip(chunk, answers) {
+                guard let block = try answer.mapError { IndexError.rpc($0) }.get() else { continue }
+                guard block.number == number else { throw IndexError.inconsistentNode("asked for block \(number), got \(block.number)") }
+                found[number] = StoredBlock(
+                    number: number, hash: block.hash, parentHash: block.parentHash, timestamp: block.timestamp)
+            }
+        }
+        return found
+    }
+
+    /// A node request, its failure reported as `IndexError.rpc`; cancellation passes through.
+    private func rpc<Value>(_ body: () async throws -> Value) async throws -> Value {
+        do { return try await body() } catch is CancellationError { throw CancellationError() } catch let error as IndexError {
+            throw error
+        } catch {
+            throw IndexError.rpc(error)
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import PodiumTestSupport
+import Testing
+
+extension ChainCommandTests {
+    /// `podium index` through the built binary, on contracts `podium deploy` put on a devnet whose finalized tag
+    /// is its head: events land in the file, a re-run adds nothing, and a reorg (necessarily below finality
+    /// here) exits with status 3 and leaves the file as it was.
+    @Suite struct IndexCommand {
+        @Test func indexesThenHaltsOnAReorgBelowFinality() async throws {
+            let chain = try await DeployedChain.start()
+            defer { chain.stop() }
+            let rpc = ["--rpc-url", chain.url]
+            let (token, distributor) = (chain.addresses["GlicoToken"]!, chain.addresses["PrizeDistributor"]!)
+            _ = try await ChainCommandTests.succeed(["send", token, "mint(address,uint256)", distributor, "100", "--dev-account", "0", "--async"] + rpc)
+            _ = try await ChainCommandTests.succeed([
+                "send", distributor, "distributePrizes(address[],uint256[],uint8,uint256)", "[\(ChainCommandTests.account5)]",
+                "[7]", "0", "20261120", "--dev-account", "0", "--async",
+            ] + rpc)
+            let index = ["index", "--deployments", chain.directory.path] + rpc
+            let first = try await ChainCommandTests.succeed(index)
+            // The mint to the distributor, the payout's transfer, PrizesDistributed and PeriodPaid.
+            #expect(first.hasSuffix(", 4 logs, in \(chain.directory.appendingPathComponent("index.sqlite").path)"), "\(first)")
+            #expect(try await ChainCommandTests.succeed(index) == first)
+
+            _ = try await ChainCommandTests.succeed(["rpc", "anvil_reorg", "1"] + rpc)
+            let halted = try await PodiumProcess.run(index)
+            #expect(halted.status == 3, "\(halted.stderr)")
+            #expect(halted.stderr.hasPrefix("podium: reorg below finality at block ") && halted.stderr.contains("nothing was written"))
+            let again = try await PodiumProcess.run(index)
+            #expect(again.status != 0 && again.stderr.contains("the index is halted"), "\(again.stderr)")
+        }
+    }
+}

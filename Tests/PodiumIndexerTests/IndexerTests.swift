@@ -1,0 +1,228 @@
+import Foundation
+import GRDB
+import PodiumABI
+import PodiumContracts
+import PodiumIndexer
+import PodiumPrimitives
+import PodiumProvider
+import PodiumRPC
+import PodiumSigner
+import PodiumTestSupport
+import Testing
+
+/// The indexer on a real devnet and a real SQLite file: Podium's contracts deployed by `Deployer`, events made
+/// through their bindings, reorgs made with anvil_reorg. The reference is the chain itself: what was sent, and a
+/// fresh index of the final chain, which an index that lived through reorgs and restarts must equal row for row.
+@Suite(.serialized) struct IndexerTests {
+    /// A devnet whose `finalized` tag trails the head by `finalityDepth`, with Podium deployed and a player funded.
+    struct Chain {
+        let devnet: ListeningProcess
+        let client: RPCClient
+        let deployment: PodiumDeployment
+        let target: IndexTarget
+        var owner: TransactionSender
+        var player: TransactionSender
+        let directory: URL
+
+        static let glico = UInt256(1_000_000_000_000_000_000)
+
+        static func start(finalityDepth: Int) async throws -> Chain {
+            let devnet = try await TestDevnet.start(arguments: ["--finality-depth", "\(finalityDepth)"])
+            let client = try RPCClient(url: devnet.url)
+            let owner = try await TransactionSender(client: client, signer: DevnetAccounts.privateKeys[0])
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("podium-index-\(UUID().uuidString)")
+            let record = try await Deployer(
+                sender: owner, steps: DeploymentStep.podium(config: DeploymentConfig(), deployer: owner.address),
+                recordURL: directory.appendingPathComponent("31337.json")
+            ).run()
+            let deployment = try PodiumDeployment(record: record, client: client)
+            let player = try await TransactionSender(client: client, signer: DevnetAccounts.privateKeys[5])
+            _ = try await deployment.token.mint(to: player.address, amount: glico * 1000).sendAndWait(from: owner)
+            _ = try await deployment.token.approve(spender: deployment.sale.address, amount: glico * 1000).sendAndWait(from: player)
+            return Chain(
+                devnet: devnet, client: client, deployment: deployment, target: try IndexTarget(record: record),
+                owner: owner, player: player, directory: directory)
+        }
+
+        /// A store in a new file of the chain's directory.
+        func store(_ name: String) throws -> IndexStore {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            return try IndexStore(path: directory.appendingPathComponent(name).path)
+        }
+
+        func indexer(_ store: IndexStore, _ options: Indexer.Options = .init()) -> Indexer {
+            Indexer(client: client, store: store, target: target, options: options)
+        }
+
+        /// One Game Pass bought by the player.
+        func buy() async throws -> RPCReceipt {
+            try await deployment.sale.buyGamePass().sendAndWait(from: player)
+        }
+
+        /// A daily payout of `amounts` to the first accounts, for `period`.
+        func pay(_ amounts: [UInt256], period: UInt256) async throws -> RPCReceipt {
+            let winners = (0..<amounts.count).map { DevnetAccounts.privateKeys[6 + $0].address }
+            return try await deployment.distributor.distributePrizes(
+                winners: winners, amounts: amounts, prizeType: PrizeDistributor.daily, periodId: period
+            ).sendAndWait(from: owner)
+        }
+
+        /// Replaces the last `depth` blocks with empty ones; the senders start again from the node's nonces.
+        mutating func reorg(_ depth: Int) async throws {
+            let _: JSONValue = try await client.call("anvil_reorg", [.quantity(UInt64(depth))])
+            owner = try await TransactionSender(client: client, signer: DevnetAccounts.privateKeys[0])
+            player = try await TransactionSender(client: client, signer: DevnetAccounts.privateKeys[5])
+        }
+
+        func stop() {
+            devnet.stop()
+            try? FileManager.default.removeItem(at: directory)
+        }
+    }
+
+    /// Every table's rows, without the row ids SQLite picked (a decoded row names its log by block hash and log
+    /// index), in a fixed order: what two indexes of one chain must share.
+    static func contents(_ store: IndexStore) throws -> [String] {
+        let queries = [
+            "SELECT chain_id, number, hex(hash), hex(parent_hash), timestamp FROM blocks ORDER BY number",
+            "SELECT chain_id, block_number, hex(block_hash), hex(transaction_hash), transaction_index, log_index, hex(address), hex(topic0), hex(topic1), hex(topic2), hex(topic3), hex(data) FROM logs ORDER BY block_number, log_index",
+            "SELECT hex(l.block_hash), l.log_index, d.prize_type, hex(d.timestamp), hex(d.total) FROM prizes_distributed d JOIN logs l ON l.id = d.log_id ORDER BY l.block_number, l.log_index",
+            "SELECT hex(l.block_hash), l.log_index, w.place, hex(w.winner), hex(w.amount) FROM prize_winners w JOIN logs l ON l.id = w.log_id ORDER BY l.block_number, l.log_index, w.place",
+            "SELECT hex(l.block_hash), l.log_index, d.prize_type, hex(d.period_id), hex(d.total) FROM period_paid d JOIN logs l ON l.id = d.log_id ORDER BY l.block_number, l.log_index",
+            "SELECT hex(l.block_hash), l.log_index, hex(d.buyer), hex(d.day), hex(d.price), hex(d.treasury_amount), hex(d.daily_pool_amount), hex(d.weekly_pool_amount) FROM game_pass_purchases d JOIN logs l ON l.id = d.log_id ORDER BY l.block_number, l.log_index",
+            "SELECT hex(l.block_hash), l.log_index, hex(d.sender), hex(d.receiver), hex(d.value) FROM token_transfers d JOIN logs l ON l.id = d.log_id ORDER BY l.block_number, l.log_index",
+        ]
+        return try queries.flatMap { try store.rows($0).map(\.description) }
+    }
+
+    @Test func eventsArriveDecodedAsTheyWereSent() async throws {
+        let chain = try await Chain.start(finalityDepth: 0)
+        defer { chain.stop() }
+        let bought = try await chain.buy()
+        let amounts = [UInt256(500), 300, 200]
+        let paid = try await chain.pay(amounts, period: 20261120)
+        let store = try chain.store("index.sqlite")
+        let state = try await chain.indexer(store).run()
+        #expect(state.cursor == paid.blockNumber)
+
+        let purchase = try #require(try chain.deployment.sale.events(GamePassSale.GamePassPurchased.self, in: bought).first)
+        let purchases = try store.rows("SELECT buyer, day, price, treasury_amount, daily_pool_amount, weekly_pool_amount, block_number FROM game_pass_purchases")
+        #expect(purchases.count == 1)
+        let row = try #require(purchases.first)
+        #expect([UInt8](row["buyer"] as Data) == chain.player.address.bytes)
+        #expect([UInt8](row["price"] as Data) == purchase.price.bigEndianBytes)
+        #expect([UInt8](row["day"] as Data) == purchase.day.bigEndianBytes)
+        #expect([UInt8](row["treasury_amount"] as Data) == purchase.treasuryAmount.bigEndianBytes)
+        #expect([UInt8](row["daily_pool_amount"] as Data) == purchase.dailyPoolAmount.bigEndianBytes)
+        #expect([UInt8](row["weekly_pool_amount"] as Data) == purchase.weeklyPoolAmount.bigEndianBytes)
+        #expect(row["block_number"] as Int64 == Int64(bought.blockNumber))
+
+        let winners = try store.rows("SELECT place, winner, amount FROM prize_winners ORDER BY place")
+        #expect(winners.map { $0["place"] as Int } == [1, 2, 3])
+        #expect(winners.map { [UInt8]($0["winner"] as Data) } == (6..<9).map { DevnetAccounts.privateKeys[$0].address.bytes })
+        #expect(winners.map { [UInt8]($0["amount"] as Data) } == amounts.map(\.bigEndianBytes))
+        let total = try #require(try store.rows("SELECT total FROM prizes_distributed").first)
+        #expect([UInt8](total["total"] as Data) == UInt256(1000).bigEndianBytes)
+        let period = try #require(try store.rows("SELECT period_id FROM period_paid").first)
+        #expect([UInt8](period["period_id"] as Data) == UInt256(20261120).bigEndianBytes)
+        // The token's transfers kept: the player's payment to the treasury and the distributor, and the payouts; not
+        // the mint to the player.
+        #expect(try store.count(.tokenTransfers, chainID: 31337) == 2 + amounts.count)
+        // Every log of the chain's receipts from the three contracts, minus the mint and the approval.
+        #expect(try store.count(.logs, chainID: 31337) == 3 + amounts.count + 2)
+
+        // A second run finds nothing new and writes nothing.
+        let before = try Self.contents(store)
+        _ = try await chain.indexer(store).run()
+        #expect(try Self.contents(store) == before)
+    }
+
+    @Test(arguments: [1, 2, 5])
+    func aReorgIsRolledBackLiveAndWhileStopped(depth: Int) async throws {
+        var chain = try await Chain.start(finalityDepth: 20)
+        defer { chain.stop() }
+        for period in 0..<3 {
+            _ = try await chain.buy()
+            _ = try await chain.pay([UInt256(10 + period)], period: UInt256(20261120 + period))
+        }
+        let live = try chain.store("live.sqlite")
+        _ = try await chain.indexer(live).run()
+        #expect(try live.count(.prizesDistributed, chainID: 31337) == 3)
+
+        // A reorg of the last blocks while the index is stopped, and new events on the new branch.
+        try await chain.reorg(depth)
+        _ = try await chain.pay([UInt256(99)], period: 20261199)
+        _ = try await chain.indexer(live).run()
+        // Another one under a running index's feet: index, reorg, index again.
+        _ = try await chain.buy()
+        _ = try await chain.indexer(live).run()
+        try await chain.reorg(1)
+        _ = try await chain.indexer(live).run()
+
+        let fresh = try chain.store("fresh.sqlite")
+        _ = try await chain.indexer(fresh).run()
+        #expect(try Self.contents(live) == Self.contents(fresh))
+        #expect(try live.state(chainID: 31337)?.cursor == fresh.state(chainID: 31337)?.cursor)
+    }
+
+    @Test func aReorgBelowFinalityHaltsAndWritesNothing() async throws {
+        var chain = try await Chain.start(finalityDepth: 2)
+        defer { chain.stop() }
+        for period in 0..<3 {
+            _ = try await chain.buy()
+            _ = try await chain.pay([UInt256(1)], period: UInt256(20261120 + period))
+        }
+        let store = try chain.store("index.sqlite")
+        _ = try await chain.indexer(store).run()
+        let before = try Self.contents(store)
+        try await chain.reorg(4)
+        do {
+            _ = try await chain.indexer(store).run()
+            Issue.record("a reorg below the finalized block was accepted")
+        } catch IndexError.reorgBelowFinality(let block, let stored, let node) {
+            #expect(stored != node)
+            let mine = try #require(try store.block(chainID: 31337, number: block))
+            #expect(mine.hash == stored)
+        }
+        #expect(try Self.contents(store) == before)
+        #expect(try store.state(chainID: 31337)?.halt?.contains("reorg below finality") == true)
+        await #expect(throws: IndexError.self) { _ = try await chain.indexer(store).run() }
+    }
+
+    @Test func anIndexBuiltInStepsEqualsOneBuiltAtOnce() async throws {
+        let chain = try await Chain.start(finalityDepth: 0)
+        defer { chain.stop() }
+        for period in 0..<4 {
+            _ = try await chain.buy()
+            _ = try await chain.pay([UInt256(5), UInt256(4)], period: UInt256(20261120 + period))
+        }
+        let head = try await chain.client.blockNumber()
+        // Small ranges and a stop half way, as a restart after a kill would resume.
+        let stepped = try chain.store("stepped.sqlite")
+        var options = Indexer.Options(toBlock: head - 3)
+        options.initialRange = 2
+        _ = try await chain.indexer(stepped, options).run()
+        options.toBlock = nil
+        _ = try await chain.indexer(stepped, options).run()
+        let whole = try chain.store("whole.sqlite")
+        _ = try await chain.indexer(whole).run()
+        #expect(try Self.contents(stepped) == Self.contents(whole))
+        #expect(try whole.count(.prizesDistributed, chainID: 31337) == 4)
+    }
+
+    @Test func aDatabaseFromANewerPodiumIsRefused() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("podium-index-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("index.sqlite").path
+        _ = try IndexStore(path: path)
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99')") }
+        #expect {
+            _ = try IndexStore(path: path)
+        } throws: { error in
+            guard case IndexError.newerDatabase(_, let migration) = error else { return false }
+            return migration == "v99"
+        }
+    }
+}
