@@ -54,9 +54,11 @@ public struct Indexer: Sendable {
             chainID: target.chainID, cursor: (options.fromBlock ?? target.startBlock) &- 1, head: 0, finalized: 0,
             logRange: options.initialRange)
         if let halt = state.halt { throw IndexError.halted(halt) }
+        // The smallest range the node refused in this run: growth stays below it.
+        var refused = UInt64.max
         while true {
             try Task.checkCancellation()
-            let step = try await self.step(state)
+            let step = try await self.step(state, refused: &refused)
             state = step.state
             progress(Progress(state: step.state, logs: step.logs, rolledBack: step.rolledBack))
             if step.caughtUp {
@@ -67,7 +69,9 @@ public struct Indexer: Sendable {
     }
 
     /// One range, or one rollback.
-    private func step(_ current: IndexState) async throws -> (state: IndexState, logs: Int, rolledBack: UInt64, caughtUp: Bool) {
+    private func step(
+        _ current: IndexState, refused: inout UInt64
+    ) async throws -> (state: IndexState, logs: Int, rolledBack: UInt64, caughtUp: Bool) {
         var state = current
         let head = try await rpc { try await client.blockNumber() }
         state.head = head
@@ -96,10 +100,16 @@ public struct Indexer: Sendable {
                     fromBlock: .number(from), toBlock: .number(to), addresses: target.addresses, topics: [target.topics]))
                 break
             } catch let error as RPCError {
-                guard case .node = error, to > from else { throw IndexError.rpc(error) }
-                to = from + (to - from) / 2
-                state.logRange = max(1, to - from + 1)
+                guard case .node(let nodeError) = error, to > from, let range = RangeLimit.range(after: nodeError, asked: to - from + 1)
+                else { throw IndexError.rpc(error) }
+                refused = min(refused, to - from + 1)
+                state.logRange = range
+                to = from + range - 1
             }
+        }
+        // A range that came back small may grow again (up to the start range), unless a node's limit was learned.
+        if logs.count < 1_000, to - from + 1 == state.logRange, state.logRange < options.initialRange {
+            state.logRange = min(options.initialRange, state.logRange * 2, refused - 1)
         }
         let batch = try await assemble(logs: logs, from: from, to: to, state: state)
         try store.commit(batch)

@@ -210,6 +210,27 @@ import Testing
         #expect(try whole.count(.prizesDistributed, chainID: 31337) == 4)
     }
 
+    /// Nodes that refuse wide ranges, each with its provider's message: the index learns a range that works and
+    /// equals one made without a limit.
+    @Test(arguments: ["alchemy", "infura", "quicknode", "ankr", "generic"])
+    func rangeLimitsAreLearned(provider: String) async throws {
+        let chain = try await Chain.start(finalityDepth: 0)
+        defer { chain.stop() }
+        for period in 0..<2 {
+            _ = try await chain.buy()
+            _ = try await chain.pay([UInt256(3)], period: UInt256(20261120 + period))
+        }
+        let proxy = try await FaultProxy.start(upstream: chain.devnet.url, mode: "range-\(provider)", count: 3)
+        defer { proxy.stop() }
+        let limited = try chain.store("limited.sqlite")
+        let state = try await Indexer(client: try RPCClient(url: proxy.url), store: limited, target: chain.target).run()
+        #expect(state.logRange <= 3 && state.logRange >= (provider == "generic" ? 1 : 3), "\(state.logRange)")
+        #expect(try limited.state(chainID: 31337)?.logRange == state.logRange)
+        let whole = try chain.store("whole.sqlite")
+        _ = try await chain.indexer(whole).run()
+        #expect(try Self.contents(limited) == Self.contents(whole))
+    }
+
     @Test func aDatabaseFromANewerPodiumIsRefused() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("podium-index-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -6,7 +6,11 @@ an upstream node, except that it answers the first N requests with an HTTP error
 MODE is one of: status503 (HTTP 503), status429 (HTTP 429), truncate (the upstream's answer cut in half), garbage
 (a non-JSON body with status 200), drop (the request is forwarded and the upstream answers, but the connection is
 closed without an answer: the client cannot know whether the node acted), hang (no answer, the connection held
-open). After COUNT faults it forwards faithfully. METHODS, a comma-separated list of JSON-RPC methods, limits the
+open). After COUNT faults it forwards faithfully.
+
+MODE may also be range-<provider> (range-alchemy, range-infura, range-quicknode, range-ankr, range-generic): then
+COUNT is a block range, and every eth_getLogs over more blocks is refused, always, with that provider's error
+message and code, as a node with a range limit refuses it. METHODS, a comma-separated list of JSON-RPC methods, limits the
 faults to requests for those methods (others are forwarded and not counted as faults). The JSON-RPC method
 proxy_requestCount answers the number of other requests received so far. The first line on stdout is "listening on http://127.0.0.1:PORT".
 """
@@ -21,6 +25,7 @@ import urllib.request
 signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})  # the test may spawn us with it blocked
 upstream, mode, faults = sys.argv[1], sys.argv[2], int(sys.argv[3])
 methods = set(sys.argv[4].split(",")) if len(sys.argv) > 4 else None
+range_limit = faults  # for the range-* modes
 lock = threading.Lock()
 received = 0
 
@@ -50,7 +55,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
             with lock:
                 answer = {"jsonrpc": "2.0", "id": request.get("id"), "result": received}
             return self.reply(200, json.dumps(answer).encode())
-        targeted = methods is None or (isinstance(request, dict) and request.get("method") in methods)
+        if mode.startswith("range-") and isinstance(request, dict) and request.get("method") == "eth_getLogs":
+            refusal = range_refusal(request, range_limit)
+            if refusal is not None:
+                with lock:
+                    received += 1
+                return self.reply(200, json.dumps({"jsonrpc": "2.0", "id": request.get("id"), "error": refusal}).encode())
+        targeted = not mode.startswith("range-") and (
+            methods is None or (isinstance(request, dict) and request.get("method") in methods))
         with lock:
             received += 1
             faulty = False
@@ -74,6 +86,27 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if faulty and mode == "truncate":
             answer = answer[: len(answer) // 2]
         self.reply(200, answer)
+
+
+def range_refusal(request, limit):
+    """The provider's error for an eth_getLogs over more than `limit` blocks, or None to forward it."""
+    query = request["params"][0]
+    start, end = int(query["fromBlock"], 16), int(query["toBlock"], 16)
+    if end - start + 1 <= limit:
+        return None
+    suggested = f"[{hex(start)}, {hex(start + limit - 1)}]"
+    provider = mode[len("range-"):]
+    if provider == "alchemy":
+        return {"code": -32602, "message": "Log response size exceeded. You can make eth_getLogs requests with up to a "
+                f"{limit // 1000}K block range and no limit on the response size, or you can request any block range "
+                f"with a cap of 10K logs in the response. Based on your parameters, this block range should work: {suggested}"}
+    if provider == "infura":
+        return {"code": -32005, "message": f"query returned more than 10000 results. Try with this block range {suggested}."}
+    if provider == "quicknode":
+        return {"code": -32614, "message": f"eth_getLogs is limited to a {limit} range"}
+    if provider == "ankr":
+        return {"code": -32600, "message": f"block range is too wide, exceeds max block range {limit}"}
+    return {"code": -32000, "message": "block range is too wide"}
 
 
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
