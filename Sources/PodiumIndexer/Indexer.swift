@@ -44,9 +44,11 @@ public struct Indexer: Sendable {
         (self.client, self.store, self.target, self.options) = (client, store, target, options)
     }
 
-    /// Indexes up to the head (or `toBlock`) and returns; with `follow`, keeps up with the head until the task is
-    /// cancelled, finishing the range in hand.
-    public func run(follow: Bool = false, progress: @Sendable (Progress) -> Void = { _ in }) async throws -> IndexState {
+    /// Indexes up to the head (or `toBlock`) and returns; with `follow`, keeps up with the head until `shouldStop`
+    /// says so (checked between ranges, so the range in hand is finished) or the task is cancelled.
+    public func run(
+        follow: Bool = false, shouldStop: @Sendable () -> Bool = { false }, progress: @Sendable (Progress) -> Void = { _ in }
+    ) async throws -> IndexState {
         let nodeChain = try await rpc { try await client.chainID() }
         guard nodeChain == target.chainID else { throw IndexError.wrongChain(expected: target.chainID, node: nodeChain) }
         var state = try store.state(chainID: target.chainID) ?? IndexState(
@@ -58,12 +60,14 @@ public struct Indexer: Sendable {
         var refused = UInt64.max
         while true {
             try Task.checkCancellation()
+            if shouldStop() { return state }
             let step = try await self.step(state, refused: &refused)
             state = step.state
             progress(Progress(state: step.state, logs: step.logs, rolledBack: step.rolledBack))
             if step.caughtUp {
                 guard follow else { return state }
-                try await Task.sleep(for: options.pollInterval)
+                let wake = ContinuousClock.now + options.pollInterval
+                while ContinuousClock.now < wake, !shouldStop() { try await Task.sleep(for: .milliseconds(20)) }
             }
         }
     }

@@ -30,5 +30,41 @@ extension ChainCommandTests {
             let again = try await PodiumProcess.run(index)
             #expect(again.status != 0 && again.stderr.contains("the index is halted"), "\(again.stderr)")
         }
+
+        /// --follow picks up a new event within a few polls, and SIGTERM ends it cleanly (status 0) after the range
+        /// in hand; status tells where it stopped.
+        @Test func followsTheHeadUntilTerminated() async throws {
+            let chain = try await DeployedChain.start()
+            defer { chain.stop() }
+            let rpc = ["--rpc-url", chain.url]
+            let process = Process()
+            process.executableURL = PodiumProcess.executable
+            process.arguments = ["index", "--follow", "--deployments", chain.directory.path] + rpc
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            defer { if process.isRunning { process.terminate() } }
+            let token = chain.addresses["GlicoToken"]!, distributor = chain.addresses["PrizeDistributor"]!
+            _ = try await ChainCommandTests.succeed(["send", token, "mint(address,uint256)", distributor, "5", "--dev-account", "0", "--async"] + rpc)
+            let head = try await ChainCommandTests.succeed(["block-number"] + rpc)
+            let status = ["index", "status", "--json", "--deployments", chain.directory.path]
+            var indexed: String?
+            for _ in 0..<200 {
+                let result = try await PodiumProcess.run(status)
+                if result.status == 0, let object = try? ChainCommandTests.object(result.stdout), let value = object["indexed"] as? Int,
+                    "\(value)" == head, (object["rows"] as? [String: Any])?["token_transfers"] as? Int == 1
+                {
+                    indexed = "\(value)"
+                    break
+                }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(indexed == head)
+            process.terminate()
+            let status2 = try await offPool { process.waitUntilExit(); return process.terminationStatus }
+            #expect(status2 == 0)
+            let text = try await ChainCommandTests.succeed(["index", "status", "--deployments", chain.directory.path])
+            #expect(ChainCommandTests.fields(text)["indexed"] == head, "\(text)")
+        }
     }
 }
