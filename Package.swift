@@ -72,6 +72,7 @@ let package = Package(
             dependencies: [
                 "PodiumPrimitives", "PodiumRLP", "PodiumABI", "PodiumSigner", "PodiumEIP712", "PodiumSIWE",
                 "PodiumTransactions", "PodiumRPC", "PodiumProvider", "PodiumContracts", "PodiumIndexer",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

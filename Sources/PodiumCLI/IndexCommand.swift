@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Synchronization
 import PodiumContracts
+import GRDB
 import PodiumIndexer
 import PodiumPrimitives
 import PodiumRPC
@@ -142,4 +143,103 @@ final class StopSignals: Sendable {
 struct FailureWithStatus: Error, CustomStringConvertible {
     let description: String
     let status: Int32
+}
+
+/// `podium query prizes|purchases`: the decoded tables of an index, in base units and EIP-55 addresses.
+struct Query: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print what an index holds: prizes paid (by period and place) or Game Pass purchases.",
+        subcommands: [QueryPrizes.self, QueryPurchases.self])
+}
+
+/// `podium query prizes [--period ID] [--board daily|weekly] [--json|--csv]`.
+struct QueryPrizes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prizes",
+        abstract: "Prizes paid: block, board, period, place, winner and amount (base units), in chain order.",
+        discussion: "The period is the PeriodPaid event of the same transaction as the PrizesDistributed one.")
+    @OptionGroup var location: IndexLocation
+    @Option(help: ArgumentHelp("Only this period (YYYYMMDD or YYYYWW).", valueName: "ID")) var period: String?
+    @Option(help: ArgumentHelp("daily or weekly.", valueName: "BOARD")) var board: String?
+    @OptionGroup var format: TableFormat
+
+    func run() throws {
+        let store = try location.openExisting()
+        let boardFilter: Int? = try board.map { name in
+            guard let value = ["daily": 0, "weekly": 1][name] else { throw CommandFailure("--board must be daily or weekly") }
+            return value
+        }
+        let periodFilter = try period.map { text in try parseArgument("period", text) { try UInt256(parsing: $0) } }
+        let rows = try store.rows("""
+            SELECT l.block_number, d.prize_type, w.place, w.winner, w.amount,
+                (SELECT p.period_id FROM period_paid p JOIN logs pl ON pl.id = p.log_id
+                 WHERE pl.chain_id = l.chain_id AND pl.transaction_hash = l.transaction_hash AND p.prize_type = d.prize_type
+                 LIMIT 1) AS period_id
+            FROM prizes_distributed d JOIN logs l ON l.id = d.log_id JOIN prize_winners w ON w.log_id = d.log_id
+            ORDER BY l.block_number, l.log_index, w.place
+            """)
+        let table: [[String]] = rows.compactMap { row in
+            let prizeType = row["prize_type"] as Int
+            let periodID = (row["period_id"] as Data?).flatMap { UInt256(bigEndianBytes: $0) }
+            if let boardFilter, prizeType != boardFilter { return nil }
+            if let periodFilter, periodID != periodFilter { return nil }
+            let winner = (try? Address(Array(row["winner"] as Data)))?.description ?? "?"
+            let amount = UInt256(bigEndianBytes: row["amount"] as Data) ?? .zero
+            return ["\(row["block_number"] as Int64)", prizeType == 0 ? "daily" : prizeType == 1 ? "weekly" : "\(prizeType)",
+                    periodID?.description ?? "", "\(row["place"] as Int)", winner, amount.description]
+        }
+        format.print(header: ["block", "board", "period", "place", "winner", "amount"], rows: table)
+    }
+}
+
+/// `podium query purchases [--buyer ADDRESS] [--json|--csv]`.
+struct QueryPurchases: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "purchases", abstract: "Game Pass purchases: block, buyer, day, price and its three parts (base units).")
+    @OptionGroup var location: IndexLocation
+    @Option(help: ArgumentHelp("Only this buyer.", valueName: "ADDRESS")) var buyer: String?
+    @OptionGroup var format: TableFormat
+
+    func run() throws {
+        let store = try location.openExisting()
+        let only = try buyer.map { try ChainArgument.address($0, what: "buyer") }
+        let rows = try store.rows("""
+            SELECT d.block_number, d.buyer, d.day, d.price, d.treasury_amount, d.daily_pool_amount, d.weekly_pool_amount
+            FROM game_pass_purchases d JOIN logs l ON l.id = d.log_id ORDER BY l.block_number, l.log_index
+            """)
+        let table: [[String]] = rows.compactMap { row in
+            guard let buyer = try? Address(Array(row["buyer"] as Data)), only == nil || only == buyer else { return nil }
+            let amounts = ["day", "price", "treasury_amount", "daily_pool_amount", "weekly_pool_amount"].map { column in
+                (UInt256(bigEndianBytes: row[column] as Data) ?? .zero).description
+            }
+            return ["\(row["block_number"] as Int64)", buyer.description] + amounts
+        }
+        format.print(header: ["block", "buyer", "day", "price", "treasury", "daily_pool", "weekly_pool"], rows: table)
+    }
+}
+
+extension IndexLocation {
+    /// The index, which must exist.
+    func openExisting() throws -> IndexStore {
+        guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure("no index at \(path): run podium index first") }
+        return try IndexStore(path: path)
+    }
+}
+
+/// `--json` or `--csv` for the query commands; columns separated by two spaces otherwise.
+struct TableFormat: ParsableArguments {
+    @Flag(help: "Print a JSON array of objects, amounts as decimal strings.") var json = false
+    @Flag(help: "Print CSV with a header line.") var csv = false
+
+    func print(header: [String], rows: [[String]]) {
+        if json {
+            let objects = rows.map { row in JSONValue.object(Dictionary(uniqueKeysWithValues: zip(header, row.map(JSONValue.string)))) }
+            Swift.print(JSONValue.array(objects).prettyText)
+        } else if csv {
+            Swift.print(header.joined(separator: ","))
+            for row in rows { Swift.print(row.joined(separator: ",")) }
+        } else {
+            for row in rows { Swift.print(row.joined(separator: "  ")) }
+        }
+    }
 }

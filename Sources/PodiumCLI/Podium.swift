@@ -42,7 +42,7 @@ public struct Podium: AsyncParsableCommand {
                     Publish.self, RawRPC.self,
                 ]
             ),
-            CommandGroup(name: "Deployment and indexing", subcommands: [Devnet.self, Deploy.self, Index.self]),
+            CommandGroup(name: "Deployment and indexing", subcommands: [Devnet.self, Deploy.self, Index.self, Query.self]),
         ]
     )
 
