@@ -46,6 +46,8 @@ struct IndexRun: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The last block (default: the head).", valueName: "N")) var toBlock: UInt64?
     @Option(help: ArgumentHelp("Blocks below the head taken as final and left out (default: the node's finalized tag).", valueName: "N"))
     var confirmations: UInt64?
+    @Option(help: ArgumentHelp("The eth_getLogs block range to start with (learned down from the node's refusals).", valueName: "N"))
+    var logRange: UInt64 = 10_000
     @Flag(help: "Keep up with the head until interrupted.") var follow = false
     @Flag(help: "Print nothing but errors.") var quiet = false
 
@@ -62,7 +64,8 @@ struct IndexRun: AsyncParsableCommand {
         let path = location.path
         let store = try IndexStore(path: path)
         var options = Indexer.Options(fromBlock: fromBlock, toBlock: toBlock, confirmations: confirmations)
-        options.initialRange = 10_000
+        guard logRange > 0 else { throw ValidationError("--log-range must be at least 1") }
+        options.initialRange = logRange
         let indexer = Indexer(client: client, store: store, target: try IndexTarget(record: record), options: options)
         let quiet = quiet
         let stop = StopSignals()

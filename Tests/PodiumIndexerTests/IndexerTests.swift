@@ -231,6 +231,41 @@ import Testing
         #expect(try Self.contents(limited) == Self.contents(whole))
     }
 
+    /// `podium index` killed with SIGKILL at random moments of a catch-up, and started again each time: the
+    /// tables end equal to an uninterrupted index's, with no gap and no duplicate.
+    @Test func killedAtRandomItResumesWithNoGapAndNoDuplicate() async throws {
+        let chain = try await Chain.start(finalityDepth: 0)
+        defer { chain.stop() }
+        for period in 0..<20 {
+            _ = try await chain.buy()
+            _ = try await chain.pay([UInt256(2), UInt256(1)], period: UInt256(20261120 + period))
+        }
+        let killed = chain.directory.appendingPathComponent("killed.sqlite").path
+        let arguments = ["index", "--rpc-url", chain.devnet.url, "--deployments", chain.directory.path, "--db", killed,
+                         "--log-range", "1", "--quiet"]
+        var generator = SeededGenerator(seed: 20261204)
+        var kills = 0
+        for _ in 0..<40 {
+            let process = Process()
+            process.executableURL = PodiumProcess.executable
+            process.arguments = arguments
+            try process.run()
+            try await Task.sleep(for: .milliseconds(Int.random(in: 5...60, using: &generator)))
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                kills += 1
+            }
+            try await offPool { process.waitUntilExit() }
+        }
+        let finished = try await PodiumProcess.run(arguments)
+        #expect(finished.status == 0, "\(finished.stderr)")
+        #expect(kills > 10, "only \(kills) runs were killed mid-way")
+        let whole = try chain.store("whole.sqlite")
+        _ = try await chain.indexer(whole).run()
+        #expect(try Self.contents(IndexStore(path: killed)) == Self.contents(whole))
+        #expect(try whole.count(.prizesDistributed, chainID: 31337) == 20)
+    }
+
     @Test func aDatabaseFromANewerPodiumIsRefused() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("podium-index-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
