@@ -1,6 +1,7 @@
 import PodiumABI
 import PodiumContracts
 import PodiumPrimitives
+import PodiumRPC
 
 /// Where the indexer stands on one chain, as `index_state` keeps it.
 public struct IndexState: Equatable, Sendable {
@@ -106,6 +107,22 @@ public enum IndexError: Error, Sendable, CustomStringConvertible {
     case inconsistentNode(String)
     /// A node request failed.
     case rpc(any Error)
+
+    /// Whether trying the step again may succeed: the node's answer was lost, refused for load, malformed or
+    /// inconsistent. A reorg below finality, a halt, a wrong chain and store errors are not.
+    public var isTransient: Bool {
+        switch self {
+        case .inconsistentNode: true
+        case .rpc(let error):
+            if let error = error as? RPCError {
+                switch error {
+                case .transport, .httpStatus, .decoding, .nullResult, .responseTooLarge: true
+                case .node, .configuration: false
+                }
+            } else { false }
+        case .store, .newerDatabase, .corrupt, .wrongChain, .reorgBelowFinality, .halted: false
+        }
+    }
 
     public var description: String {
         switch self {

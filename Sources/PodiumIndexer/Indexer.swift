@@ -20,6 +20,9 @@ public struct Indexer: Sendable {
         public var initialRange: UInt64 = 10_000
         /// How long to wait between polls when following the head.
         public var pollInterval: Duration = .milliseconds(500)
+        /// How many times in a row a step that failed on a bad or missing answer is tried again (50 ms, then
+        /// doubling to 3.2 s, between tries) before the error is thrown.
+        public var maximumRetries = 10
 
         public init(fromBlock: UInt64? = nil, toBlock: UInt64? = nil, confirmations: UInt64? = nil) {
             (self.fromBlock, self.toBlock, self.confirmations) = (fromBlock, toBlock, confirmations)
@@ -49,7 +52,7 @@ public struct Indexer: Sendable {
     public func run(
         follow: Bool = false, shouldStop: @Sendable () -> Bool = { false }, progress: @Sendable (Progress) -> Void = { _ in }
     ) async throws -> IndexState {
-        let nodeChain = try await rpc { try await client.chainID() }
+        let nodeChain = try await retrying { try await rpc { try await client.chainID() } }
         guard nodeChain == target.chainID else { throw IndexError.wrongChain(expected: target.chainID, node: nodeChain) }
         var state = try store.state(chainID: target.chainID) ?? IndexState(
             // The cursor is the last block indexed: one before the first block, UInt64.max (wrapping) before block 0.
@@ -61,7 +64,11 @@ public struct Indexer: Sendable {
         while true {
             try Task.checkCancellation()
             if shouldStop() { return state }
-            let step = try await self.step(state, refused: &refused)
+            let current = state
+            var ceiling = refused
+            // Nothing of a failed step was written: it is simply done again.
+            let step = try await retrying { try await self.step(current, refused: &ceiling) }
+            refused = ceiling
             state = step.state
             progress(Progress(state: step.state, logs: step.logs, rolledBack: step.rolledBack))
             if step.caughtUp {
@@ -207,6 +214,20 @@ public struct Indexer: Sendable {
             }
         }
         return found
+    }
+
+    /// Runs `body` until it succeeds, again after a transient failure (`IndexError.isTransient`), up to
+    /// `maximumRetries` times with pauses of 50 ms doubling to 3.2 s.
+    private func retrying<Value>(_ body: () async throws -> Value) async throws -> Value {
+        var failures = 0
+        while true {
+            do {
+                return try await body()
+            } catch let error as IndexError where error.isTransient && failures < options.maximumRetries {
+                failures += 1
+                try await Task.sleep(for: .milliseconds(50 << min(failures, 6)))
+            }
+        }
     }
 
     /// A node request, its failure reported as `IndexError.rpc`; cancellation passes through.
