@@ -5,6 +5,7 @@ import PodiumRPC
 
 /// Where the indexer stands on one chain, as `index_state` keeps it.
 public struct IndexState: Equatable, Sendable {
+    /// The chain.
     public var chainID: UInt64
     /// The last block indexed: everything up to it is in the tables.
     public var cursor: UInt64
@@ -17,6 +18,7 @@ public struct IndexState: Equatable, Sendable {
     /// Why the indexer stopped for good (a reorg below finality), or nil.
     public var halt: String?
 
+    /// A state with every field given.
     public init(chainID: UInt64, cursor: UInt64, head: UInt64, finalized: UInt64, logRange: UInt64, halt: String? = nil) {
         (self.chainID, self.cursor, self.head, self.finalized, self.logRange, self.halt) =
             (chainID, cursor, head, finalized, logRange, halt)
@@ -25,11 +27,16 @@ public struct IndexState: Equatable, Sendable {
 
 /// A block header the indexer relied on.
 public struct StoredBlock: Equatable, Sendable {
+    /// The height.
     public let number: UInt64
+    /// The header's hash.
     public let hash: BlockHash
+    /// The parent's hash.
     public let parentHash: BlockHash
+    /// Seconds since the epoch.
     public let timestamp: UInt64
 
+    /// A header with every field given.
     public init(number: UInt64, hash: BlockHash, parentHash: BlockHash, timestamp: UInt64) {
         (self.number, self.hash, self.parentHash, self.timestamp) = (number, hash, parentHash, timestamp)
     }
@@ -37,17 +44,25 @@ public struct StoredBlock: Equatable, Sendable {
 
 /// A log to store, where it sits, and its decoding when it is one of Podium's events.
 public struct IndexedLog: Sendable {
+    /// The log.
     public let log: ChainLog
+    /// Where it sits in the chain.
     public let position: LogPosition
+    /// The hash of its block.
     public let blockHash: BlockHash
+    /// Its transaction.
     public let transactionHash: TxHash
+    /// Its decoding, when it is one of Podium's events.
     public let event: PodiumEvent?
 }
 
 /// What one batch commits: headers, logs and the state after it.
 public struct IndexBatch: Sendable {
+    /// The headers to keep.
     public var blocks: [StoredBlock]
+    /// The logs, in chain order.
     public var logs: [IndexedLog]
+    /// The state after the batch.
     public var state: IndexState
 }
 
@@ -124,6 +139,7 @@ public enum IndexError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The one-line text a person reads.
     public var description: String {
         switch self {
         case .store(let path, let underlying): "index \(path): \(underlying)"

@@ -5,6 +5,7 @@ import PodiumPrimitives
 /// What to index on one chain: the contracts' addresses, the events' first topics, the block to start from, and
 /// for the token's transfers the accounts that matter.
 public struct IndexTarget: Sendable {
+    /// The chain.
     public let chainID: UInt64
     /// The contracts whose logs are fetched.
     public let addresses: [Address]
@@ -14,6 +15,7 @@ public struct IndexTarget: Sendable {
     public let startBlock: UInt64
     /// The token whose `Transfer`s are kept only when they involve one of `transferParties`.
     public let token: Address?
+    /// The accounts a kept token transfer involves.
     public let transferParties: Set<Address>
 
     /// Podium's own events from a deployment record: the distributor's `PrizesDistributed` and `PeriodPaid`, the

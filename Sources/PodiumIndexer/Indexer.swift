@@ -24,6 +24,7 @@ public struct Indexer: Sendable {
         /// doubling to 3.2 s, between tries) before the error is thrown.
         public var maximumRetries = 10
 
+        /// Options with the bounds and confirmations given.
         public init(fromBlock: UInt64? = nil, toBlock: UInt64? = nil, confirmations: UInt64? = nil) {
             (self.fromBlock, self.toBlock, self.confirmations) = (fromBlock, toBlock, confirmations)
         }
@@ -31,6 +32,7 @@ public struct Indexer: Sendable {
 
     /// What one step did, for progress lines.
     public struct Progress: Sendable {
+        /// The state after the step.
         public let state: IndexState
         /// Logs committed by the step.
         public let logs: Int
@@ -38,11 +40,16 @@ public struct Indexer: Sendable {
         public let rolledBack: UInt64
     }
 
+    /// The node read.
     public let client: RPCClient
+    /// Where the index is written.
     public let store: IndexStore
+    /// What is indexed.
     public let target: IndexTarget
+    /// How.
     public var options: Options
 
+    /// An indexer of `target` from `client`'s node into `store`.
     public init(client: RPCClient, store: IndexStore, target: IndexTarget, options: Options = Options()) {
         (self.client, self.store, self.target, self.options) = (client, store, target, options)
     }

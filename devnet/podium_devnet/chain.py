@@ -377,36 +377,35 @@ class Devnet:
     # Execution without a transaction
 
     def call(self, request, block_id):
+        computation, _ = self._run_scratch(request, block_id)
+        return computation.output
+
+    def _run_scratch(self, request, block_id, inspect=lambda state: None):
+        """Runs the request on a scratch state at the block and undoes it; returns the computation (raising its
+        error when it failed), the transaction, and what `inspect` read from the state before the undo."""
         state, tx = self._scratch(request, block_id)
         snapshot = state.snapshot()
         try:
             computation = state.apply_transaction(tx)
+            seen = inspect(state)
         except ValidationError as error:
             raise server_error(f"cannot execute the call: {error}") from None
         finally:
             state.revert(snapshot)
         if computation.is_error:
             raise execution_error(computation.error)
-        return computation.output
+        return computation, (tx, seen)
 
     def create_access_list(self, request, block_id):
         """eth_createAccessList as geth answers it: the call run on a scratch state, then every storage slot it
         touched (by contract) and every other account it touched, leaving out the sender, the recipient unless its
         storage was touched, the block's coinbase and the precompiles; gasUsed is what the call used (intrinsic gas
         included, refund taken off)."""
-        state, tx = self._scratch(request, block_id)
-        snapshot = state.snapshot()
-        try:
-            computation = state.apply_transaction(tx)
-            # py-evm's warm set of the transaction (EIP-2929): 20-byte addresses, and address ++ slot for storage.
-            accessed = list(state._account_db._journal_accessed_state._journal._current_values.keys())
-            coinbase = state.coinbase
-        except ValidationError as error:
-            raise server_error(f"cannot execute the call: {error}") from None
-        finally:
-            state.revert(snapshot)
-        if computation.is_error:
-            raise execution_error(computation.error)
+        # py-evm's warm set of the transaction (EIP-2929): 20-byte addresses, and address ++ slot for storage.
+        def warm(state):
+            return list(state._account_db._journal_accessed_state._journal._current_values.keys()), state.coinbase
+
+        computation, (tx, (accessed, coinbase)) = self._run_scratch(request, block_id, warm)
         slots = {}
         addresses = set()
         for key in accessed:
