@@ -11,7 +11,7 @@ import PodiumRPC
 struct Index: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Index Podium's events into a SQLite file (podium index [run] …), or say where an index stands (status).",
-        subcommands: [IndexRun.self, IndexStatus.self], defaultSubcommand: IndexRun.self)
+        subcommands: [IndexRun.self, IndexStatus.self, IndexRebuild.self], defaultSubcommand: IndexRun.self)
 }
 
 /// Where the index file is: --db, else index.sqlite beside the deployment records.
@@ -119,6 +119,20 @@ struct IndexStatus: ParsableCommand {
             ("finalized", "\(state.finalized)"), ("logRange", "\(state.logRange) blocks"),
             ("halt", state.halt ?? "none"),
         ] + counts.map { ($0.0, "\($0.1) rows") })
+    }
+}
+
+/// `podium index rebuild`: the decoded tables made again from `logs`, offline.
+struct IndexRebuild: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rebuild",
+        abstract: "Drop the decoded tables and decode them again from the logs table, offline, in one transaction.")
+    @OptionGroup var location: IndexLocation
+    @Option(help: "The chain.") var chainId: UInt64 = 31337
+
+    func run() throws {
+        let decoded = try location.openExisting().rebuildDecoded(chainID: chainId)
+        print("decoded \(decoded) logs again into the event tables of \(location.path)")
     }
 }
 

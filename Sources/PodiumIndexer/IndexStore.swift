@@ -177,6 +177,39 @@ public final class IndexStore: Sendable {
         }
     }
 
+    /// Empties the decoded tables of `chainID` and decodes them again from `logs`, in one transaction: the
+    /// same rows, byte for byte, as indexing wrote (each keeps its log's id). Returns how many logs decoded.
+    @discardableResult
+    public func rebuildDecoded(chainID: UInt64) throws(IndexError) -> Int {
+        try write { db in
+            let chain = Int64(bitPattern: chainID)
+            for table in ["prizes_distributed", "period_paid", "game_pass_purchases", "token_transfers"] {
+                try db.execute(sql: "DELETE FROM \(table) WHERE chain_id = ?", arguments: [chain])
+            }
+            let rows = try Row.fetchCursor(
+                db, sql: """
+                    SELECT id, block_number, transaction_index, log_index, block_hash, transaction_hash, address,
+                    topic0, topic1, topic2, topic3, data FROM logs WHERE chain_id = ? ORDER BY block_number, log_index
+                    """, arguments: [chain])
+            var decoded = 0
+            while let row = try rows.next() {
+                let topics = try ["topic0", "topic1", "topic2", "topic3"].compactMap { name in try (row[name] as Data?).map { try Bytes32(Array($0)) } }
+                let log = ChainLog(address: try Address(Array(row["address"] as Data)), topics: topics, data: Array(row["data"] as Data))
+                guard case .event(let event) = PodiumEvent.decode(log) else { continue }
+                let entry = IndexedLog(
+                    log: log,
+                    position: LogPosition(
+                        blockNumber: UInt64(bitPattern: row["block_number"]), transactionIndex: UInt64(bitPattern: row["transaction_index"]),
+                        logIndex: UInt64(bitPattern: row["log_index"])),
+                    blockHash: try Self.word(row["block_hash"]), transactionHash: try Self.word(row["transaction_hash"]), event: event)
+                try Self.insert(event, logID: row["id"], chain: chain, entry: entry, db: db)
+                decoded += 1
+            }
+            try db.execute(sql: "UPDATE index_state SET decoder_version = ? WHERE chain_id = ?", arguments: [PodiumEvent.decoderVersion, chain])
+            return decoded
+        }
+    }
+
     /// Records `state` (a halt, say) without touching any row.
     public func save(_ state: IndexState) throws(IndexError) {
         try write { db in try Self.save(state, db: db) }

@@ -131,6 +131,15 @@ import Testing
         // Every log of the chain's receipts from the three contracts, minus the mint and the approval.
         #expect(try store.count(.logs, chainID: 31337) == 3 + amounts.count + 2)
 
+        // The decoded tables, emptied and rebuilt offline from `logs`, come back byte for byte, row ids included.
+        let decodedQueries = ["prizes_distributed", "prize_winners", "period_paid", "game_pass_purchases", "token_transfers"]
+            .map { "SELECT * FROM \($0) ORDER BY 1, 2" }
+        let decoded = try decodedQueries.flatMap { try store.rows($0).map(\.description) }
+        try await DatabaseQueue(path: store.path).write { try $0.execute(sql: "DELETE FROM prizes_distributed; DELETE FROM token_transfers") }
+        #expect(try store.count(.prizesDistributed, chainID: 31337) == 0)
+        #expect(try store.rebuildDecoded(chainID: 31337) == 2 + amounts.count + 3)
+        #expect(try decodedQueries.flatMap { try store.rows($0).map(\.description) } == decoded)
+
         // A second run finds nothing new and writes nothing.
         let before = try Self.contents(store)
         _ = try await chain.indexer(store).run()
