@@ -50,6 +50,7 @@ struct IndexRun: AsyncParsableCommand {
     var logRange: UInt64 = 10_000
     @Flag(help: "Keep up with the head until interrupted.") var follow = false
     @Flag(help: "Print nothing but errors.") var quiet = false
+    @Flag(help: "Print a JSON status line on stdout after every range, for schedulers.") var jsonStatus = false
 
     /// The exit status of a reorg below finality.
     static let haltStatus: Int32 = 3
@@ -67,16 +68,12 @@ struct IndexRun: AsyncParsableCommand {
         guard logRange > 0 else { throw ValidationError("--log-range must be at least 1") }
         options.initialRange = logRange
         let indexer = Indexer(client: client, store: store, target: try IndexTarget(record: record), options: options)
-        let quiet = quiet
+        let reporter = ProgressReporter(quiet: quiet, json: jsonStatus)
         let stop = StopSignals()
         do {
-            let state = try await indexer.run(follow: follow, shouldStop: { stop.requested }) { progress in
-                guard !quiet else { return }
-                if progress.rolledBack > 0 {
-                    FileHandle.standardError.write(Data("podium: reorg: rolled back \(progress.rolledBack) blocks to \(progress.state.cursor)\n".utf8))
-                }
-            }
-            if !quiet {
+            let state = try await indexer.run(follow: follow, shouldStop: { stop.requested }) { reporter.report($0) }
+            reporter.finish()
+            if !quiet && !jsonStatus {
                 let logs = try store.count(.logs, chainID: chainID)
                 print("indexed to block \(state.cursor) of \(state.head) (finalized \(state.finalized)), \(logs) logs, in \(path)")
             }
@@ -133,6 +130,63 @@ struct IndexRebuild: ParsableCommand {
     func run() throws {
         let decoded = try location.openExisting().rebuildDecoded(chainID: chainId)
         print("decoded \(decoded) logs again into the event tables of \(location.path)")
+    }
+}
+
+/// The progress of a catch-up: one line on stderr, refreshed at most every half second (blocks/s, logs/s, blocks
+/// left, ETA), reorgs on lines of their own; or with --json-status one JSON object per range on stdout.
+final class ProgressReporter: Sendable {
+    private struct Totals {
+        var started = ContinuousClock.now
+        var lastLine = ContinuousClock.now - .seconds(1)
+        var firstCursor: UInt64?
+        var logs = 0
+        var drewLine = false
+    }
+
+    private let quiet: Bool
+    private let json: Bool
+    private let totals = Mutex(Totals())
+
+    init(quiet: Bool, json: Bool) {
+        (self.quiet, self.json) = (quiet, json)
+    }
+
+    func report(_ progress: Indexer.Progress) {
+        let state = progress.state
+        let indexed = state.cursor == UInt64.max ? 0 : state.cursor
+        if json {
+            let line: JSONValue = .object([
+                "indexed": .number("\(indexed)"), "head": .number("\(state.head)"), "finalized": .number("\(state.finalized)"),
+                "logs": .number("\(progress.logs)"), "rolledBack": .number("\(progress.rolledBack)"), "logRange": .number("\(state.logRange)"),
+            ])
+            FileHandle.standardOutput.write(Data((line.jsonText + "\n").utf8))
+            return
+        }
+        guard !quiet else { return }
+        if progress.rolledBack > 0 {
+            FileHandle.standardError.write(Data("\rpodium: reorg: rolled back \(progress.rolledBack) blocks to \(indexed)\n".utf8))
+        }
+        totals.withLock { totals in
+            if totals.firstCursor == nil { totals.firstCursor = indexed }
+            totals.logs += progress.logs
+            let now = ContinuousClock.now
+            guard now - totals.lastLine >= .milliseconds(500), state.head > indexed else { return }
+            totals.lastLine = now
+            let seconds = max((now - totals.started) / .seconds(1), 0.001)
+            let blocks = Double(indexed - min(indexed, totals.firstCursor ?? indexed))
+            let rate = blocks / seconds
+            let left = state.head - indexed
+            let eta = rate > 0 ? "\(Int(Double(left) / rate)) s" : "?"
+            FileHandle.standardError.write(Data(
+                "\rpodium: block \(indexed) of \(state.head): \(Int(rate)) blocks/s, \(Int(Double(totals.logs) / seconds)) logs/s, \(left) left, ETA \(eta)   ".utf8))
+            totals.drewLine = true
+        }
+    }
+
+    /// Ends the refreshed line, if one was drawn.
+    func finish() {
+        if totals.withLock({ $0.drewLine }) { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }
 

@@ -22,6 +22,11 @@ extension ChainCommandTests {
             // The mint to the distributor, the payout's transfer, PrizesDistributed and PeriodPaid.
             #expect(first.hasSuffix(", 4 logs, in \(chain.directory.appendingPathComponent("index.sqlite").path)"), "\(first)")
             #expect(try await ChainCommandTests.succeed(index) == first)
+            // --json-status: one JSON line per range, the last at the head.
+            let lines = try await ChainCommandTests.succeed(index + ["--json-status"]).split(separator: "\n")
+            let last = try ChainCommandTests.object(String(try #require(lines.last)))
+            let head = try await ChainCommandTests.succeed(["block-number"] + rpc)
+            #expect("\(last["indexed"] as? Int ?? -1)" == head && last["rolledBack"] as? Int == 0, "\(lines)")
 
             _ = try await ChainCommandTests.succeed(["rpc", "anvil_reorg", "1"] + rpc)
             let halted = try await PodiumProcess.run(index)
