@@ -141,7 +141,9 @@ public struct Indexer: Sendable {
         numbers.insert(to)
         let unfinalizedStart = max(from, state.finalized &+ 1)
         if unfinalizedStart <= to { numbers.formUnion(unfinalizedStart...to) }
-        let headers = try await headers(numbers.sorted())
+        let fetched = try await headersAndBlooms(numbers.sorted())
+        let headers = fetched.mapValues(\.header)
+        try await checkBlooms(fetched, logs: logs)
         var indexed: [IndexedLog] = []
         var seen = Set<UInt64>()
         for log in logs {
@@ -169,6 +171,31 @@ public struct Indexer: Sendable {
         var next = state
         next.cursor = to
         return IndexBatch(blocks: sorted, logs: indexed, state: next)
+    }
+
+    /// Checks the answer against the blocks' blooms: every log must be in its block's bloom, and a block whose
+    /// bloom may hold one of the target's logs but for which none came back is asked again by its hash; a log found
+    /// then means the range's answer missed it.
+    private func checkBlooms(_ blocks: [UInt64: (header: StoredBlock, bloom: LogsBloom?)], logs: [RPCLog]) async throws {
+        var blocksWithLogs = Set<UInt64>()
+        for log in logs {
+            guard let number = log.blockNumber else { continue }
+            blocksWithLogs.insert(number)
+            if let bloom = blocks[number]?.bloom, !bloom.mayContain(log.log) {
+                throw IndexError.inconsistentNode("a log of block \(number) is not in the block's bloom")
+            }
+        }
+        for (number, block) in blocks where !blocksWithLogs.contains(number) {
+            guard let bloom = block.bloom, target.addresses.contains(where: { bloom.mayContain($0.bytes) }),
+                target.topics.contains(where: { bloom.mayContain($0.bytes) })
+            else { continue }
+            let again = try await rpc {
+                try await client.logs(LogFilter(blockHash: block.header.hash, addresses: target.addresses, topics: [target.topics]))
+            }
+            if !again.isEmpty {
+                throw IndexError.inconsistentNode("block \(number) has \(again.count) logs the range's answer left out")
+            }
+        }
     }
 
     /// The highest block whose stored header is still the node's, walking down from `stored`; throws
@@ -207,7 +234,12 @@ public struct Indexer: Sendable {
 
     /// The node's headers at `numbers`, fetched in JSON-RPC batches of 100; a block the node lacks is left out.
     private func headers(_ numbers: [UInt64]) async throws -> [UInt64: StoredBlock] {
-        var found: [UInt64: StoredBlock] = [:]
+        try await headersAndBlooms(numbers).mapValues(\.header)
+    }
+
+    /// The headers at `numbers` with their logs blooms.
+    private func headersAndBlooms(_ numbers: [UInt64]) async throws -> [UInt64: (header: StoredBlock, bloom: LogsBloom?)] {
+        var found: [UInt64: (header: StoredBlock, bloom: LogsBloom?)] = [:]
         for start in stride(from: 0, to: numbers.count, by: 100) {
             let chunk = Array(numbers[start..<min(start + 100, numbers.count)])
             let answers: [Result<RPCBlock?, RPCError>] = try await rpc {
@@ -216,8 +248,9 @@ public struct Indexer: Sendable {
             for (number, answer) in zip(chunk, answers) {
                 guard let block = try answer.mapError { IndexError.rpc($0) }.get() else { continue }
                 guard block.number == number else { throw IndexError.inconsistentNode("asked for block \(number), got \(block.number)") }
-                found[number] = StoredBlock(
-                    number: number, hash: block.hash, parentHash: block.parentHash, timestamp: block.timestamp)
+                found[number] = (
+                    StoredBlock(number: number, hash: block.hash, parentHash: block.parentHash, timestamp: block.timestamp),
+                    LogsBloom(block.logsBloom))
             }
         }
         return found

@@ -220,8 +220,10 @@ import Testing
     }
 
     /// A proxy that fails the first requests (HTTP 503 and 429, truncated or garbage bodies, answers lost after the
-    /// node acted): the index retries and ends equal to one made without faults.
-    @Test(arguments: ["status503", "status429", "truncate", "garbage", "drop"])
+    /// node acted) or tampers with the first answers of eth_getLogs (a log left out, which the blocks' blooms
+    /// betray; logs naming another branch's block hash): the index retries, stores nothing wrong, and ends equal to
+    /// one made without faults.
+    @Test(arguments: ["status503", "status429", "truncate", "garbage", "drop", "droplog", "otherbranch"])
     func faultsAreRetriedNotStored(mode: String) async throws {
         let chain = try await Chain.start(finalityDepth: 0)
         defer { chain.stop() }

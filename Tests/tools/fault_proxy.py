@@ -6,7 +6,8 @@ an upstream node, except that it answers the first N requests with an HTTP error
 MODE is one of: status503 (HTTP 503), status429 (HTTP 429), truncate (the upstream's answer cut in half), garbage
 (a non-JSON body with status 200), drop (the request is forwarded and the upstream answers, but the connection is
 closed without an answer: the client cannot know whether the node acted), hang (no answer, the connection held
-open). After COUNT faults it forwards faithfully.
+open), droplog (an eth_getLogs answer with logs loses its last one), otherbranch (an eth_getLogs answer's logs name
+another block hash, as a node that answered from a branch it has since left). After COUNT faults it forwards faithfully.
 
 MODE may also be range-<provider> (range-alchemy, range-infura, range-quicknode, range-ankr, range-generic): then
 COUNT is a block range, and every eth_getLogs over more blocks is refused, always, with that provider's error
@@ -47,6 +48,22 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def tamper(self, answer):
+        """The droplog and otherbranch faults, on the first COUNT answers that carry logs."""
+        global faults
+        reply = json.loads(answer)
+        logs = reply.get("result") or []
+        with lock:
+            if not logs or faults <= 0:
+                return answer
+            faults -= 1
+        if mode == "droplog":
+            reply["result"] = logs[:-1]
+        else:
+            for log in logs:
+                log["blockHash"] = "0x" + "ee" * 32
+        return json.dumps(reply).encode()
+
     def do_POST(self):
         global received, faults
         body = self.rfile.read(int(self.headers["Content-Length"]))
@@ -61,7 +78,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 with lock:
                     received += 1
                 return self.reply(200, json.dumps({"jsonrpc": "2.0", "id": request.get("id"), "error": refusal}).encode())
-        targeted = not mode.startswith("range-") and (
+        targeted = not mode.startswith("range-") and mode not in ("droplog", "otherbranch") and (
             methods is None or (isinstance(request, dict) and request.get("method") in methods))
         with lock:
             received += 1
@@ -83,6 +100,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.close_connection = True
             self.connection.shutdown(socket.SHUT_RDWR)
             return
+        if mode in ("droplog", "otherbranch") and isinstance(request, dict) and request.get("method") == "eth_getLogs":
+            answer = self.tamper(answer)
         if faulty and mode == "truncate":
             answer = answer[: len(answer) // 2]
         self.reply(200, answer)
