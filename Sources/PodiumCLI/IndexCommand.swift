@@ -42,6 +42,8 @@ struct IndexRun: AsyncParsableCommand {
             """)
     @OptionGroup var rpc: RPCOptions
     @OptionGroup var location: IndexLocation
+    @Option(help: ArgumentHelp("What to index, as JSON (default: Podium's events from the deployment record).", valueName: "FILE"))
+    var config: String?
     @Option(help: ArgumentHelp("The first block (default: the earliest deployment).", valueName: "N")) var fromBlock: UInt64?
     @Option(help: ArgumentHelp("The last block (default: the head).", valueName: "N")) var toBlock: UInt64?
     @Option(help: ArgumentHelp("Blocks below the head taken as final and left out (default: the node's finalized tag).", valueName: "N"))
@@ -58,16 +60,22 @@ struct IndexRun: AsyncParsableCommand {
     func run() async throws {
         let client = try rpc.client()
         let chainID = try await client.chainID()
-        let recordURL = DeploymentRecord.fileURL(directory: URL(fileURLWithPath: location.deployments), chainID: chainID)
-        guard let record = try DeploymentRecord.load(from: recordURL) else {
-            throw CommandFailure("no deployment record at \(recordURL.path): run podium deploy first, or give --deployments")
+        let target: IndexTarget
+        if let config {
+            target = try IndexTarget(config: URL(fileURLWithPath: config))
+        } else {
+            let recordURL = DeploymentRecord.fileURL(directory: URL(fileURLWithPath: location.deployments), chainID: chainID)
+            guard let record = try DeploymentRecord.load(from: recordURL) else {
+                throw CommandFailure("no deployment record at \(recordURL.path): run podium deploy first, or give --deployments or --config")
+            }
+            target = try IndexTarget(record: record)
         }
         let path = location.path
         let store = try IndexStore(path: path)
         var options = Indexer.Options(fromBlock: fromBlock, toBlock: toBlock, confirmations: confirmations)
         guard logRange > 0 else { throw ValidationError("--log-range must be at least 1") }
         options.initialRange = logRange
-        let indexer = Indexer(client: client, store: store, target: try IndexTarget(record: record), options: options)
+        let indexer = Indexer(client: client, store: store, target: target, options: options)
         let reporter = ProgressReporter(quiet: quiet, json: jsonStatus)
         let stop = StopSignals()
         do {

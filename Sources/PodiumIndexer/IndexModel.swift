@@ -112,6 +112,8 @@ public enum IndexError: Error, Sendable, CustomStringConvertible {
     case newerDatabase(path: String, migration: String)
     /// A stored value is not what this code wrote.
     case corrupt(String)
+    /// The index config (or the deployment record it comes from) cannot be used.
+    case config(String)
     /// The node is on another chain than the index or the config.
     case wrongChain(expected: UInt64, node: UInt64)
     /// A reorg replaced a block at or below the finalized one: nothing was written.
@@ -135,7 +137,7 @@ public enum IndexError: Error, Sendable, CustomStringConvertible {
                 case .node, .configuration: false
                 }
             } else { false }
-        case .store, .newerDatabase, .corrupt, .wrongChain, .reorgBelowFinality, .halted: false
+        case .store, .newerDatabase, .corrupt, .config, .wrongChain, .reorgBelowFinality, .halted: false
         }
     }
 
@@ -146,6 +148,7 @@ public enum IndexError: Error, Sendable, CustomStringConvertible {
         case .newerDatabase(let path, let migration):
             "index \(path) was written by a newer Podium (schema \(migration)); use that version or a new file"
         case .corrupt(let detail): "the index is corrupt: \(detail)"
+        case .config(let detail): "index config: \(detail)"
         case .wrongChain(let expected, let node): "the node is chain \(node), the index is for chain \(expected)"
         case .reorgBelowFinality(let block, let stored, let node):
             "reorg below finality at block \(block): the index holds \(Hex.encode(stored.bytes)), the node now \(Hex.encode(node.bytes)); nothing was written"

@@ -303,6 +303,43 @@ import Testing
         #expect(try whole.count(.prizesDistributed, chainID: 31337) == 20)
     }
 
+    /// A config file naming the same contracts and events (human-readable signatures, and names picked from the
+    /// token's artifact in abi/) indexes what the deployment record's defaults index.
+    @Test func aConfigFileIndexesAsTheRecordDoes() async throws {
+        let chain = try await Chain.start(finalityDepth: 0)
+        defer { chain.stop() }
+        _ = try await chain.buy()
+        _ = try await chain.pay([UInt256(8), UInt256(7)], period: 20261120)
+        let d = chain.deployment
+        let artifact = PythonOracle.repositoryRoot.appendingPathComponent("abi/GlicoToken.json").path
+        let config = """
+            {"chainId": 31337, "contracts": [
+              {"name": "PrizeDistributor", "address": "\(d.distributor.address)", "startBlock": 0, "events": [
+                "event PrizesDistributed(uint8 indexed prizeType, address[] winners, uint256[] amounts, uint256 timestamp)",
+                "event PeriodPaid(uint8 indexed prizeType, uint256 indexed periodId, uint256 total)"]},
+              {"name": "GamePassSale", "address": "\(d.sale.address)", "events": [
+                "event GamePassPurchased(address indexed buyer, uint256 indexed day, uint256 price, uint256 treasuryAmount, uint256 dailyPoolAmount, uint256 weeklyPoolAmount)"]},
+              {"name": "GlicoToken", "address": "\(d.token.address)", "abi": "\(artifact)", "events": ["Transfer"],
+               "filter": {"anyOf": ["\(d.distributor.address)", "\(d.sale.address)", "\(chain.owner.address)"]}}
+            ]}
+            """
+        try FileManager.default.createDirectory(at: chain.directory, withIntermediateDirectories: true)
+        let file = chain.directory.appendingPathComponent("index.json")
+        try Data(config.utf8).write(to: file)
+        let configured = try chain.store("configured.sqlite")
+        _ = try await Indexer(client: chain.client, store: configured, target: try IndexTarget(config: file)).run()
+        let defaults = try chain.store("defaults.sqlite")
+        _ = try await chain.indexer(defaults).run()
+        #expect(try Self.contents(configured) == Self.contents(defaults))
+        #expect(try configured.count(.tokenTransfers, chainID: 31337) == 4)
+
+        // A misspelt member is refused by name.
+        try Data(config.replacingOccurrences(of: "\"startBlock\"", with: "\"startblock\"").utf8).write(to: file)
+        #expect {
+            _ = try IndexTarget(config: file)
+        } throws: { "\($0)".contains("contracts[0].startblock: unknown member") }
+    }
+
     @Test func aDatabaseFromANewerPodiumIsRefused() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("podium-index-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
