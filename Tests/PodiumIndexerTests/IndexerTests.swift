@@ -243,6 +243,22 @@ import Testing
         #expect(try Self.contents(faulty) == Self.contents(whole))
     }
 
+    /// A node behind the index (a lower head, the indexed blocks not found yet) is waited for, never taken for a
+    /// reorg: nothing is rolled back.
+    @Test func aLaggingNodeIsWaitedForNotRolledBack() async throws {
+        let chain = try await Chain.start(finalityDepth: 20)
+        defer { chain.stop() }
+        for period in 0..<2 { _ = try await chain.buy(); _ = try await chain.pay([UInt256(1)], period: UInt256(20261120 + period)) }
+        let store = try chain.store("index.sqlite")
+        let indexed = try await chain.indexer(store).run()
+        let before = try Self.contents(store)
+        let proxy = try await FaultProxy.start(upstream: chain.devnet.url, mode: "lag", count: 3)
+        defer { proxy.stop() }
+        let lagging = try await Indexer(client: try RPCClient(url: proxy.url), store: store, target: chain.target).run()
+        #expect(lagging.cursor == indexed.cursor)
+        #expect(try Self.contents(store) == before)
+    }
+
     /// Nodes that refuse wide ranges, each with its provider's message: the index learns a range that works and
     /// equals one made without a limit.
     @Test(arguments: ["alchemy", "infura", "quicknode", "ankr", "generic"])

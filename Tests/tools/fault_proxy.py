@@ -7,7 +7,8 @@ MODE is one of: status503 (HTTP 503), status429 (HTTP 429), truncate (the upstre
 (a non-JSON body with status 200), drop (the request is forwarded and the upstream answers, but the connection is
 closed without an answer: the client cannot know whether the node acted), hang (no answer, the connection held
 open), droplog (an eth_getLogs answer with logs loses its last one), otherbranch (an eth_getLogs answer's logs name
-another block hash, as a node that answered from a branch it has since left). After COUNT faults it forwards faithfully.
+another block hash, as a node that answered from a branch it has since left), lag (the node seems COUNT blocks behind:
+eth_blockNumber answers that much less, and blocks above it are not found). After COUNT faults it forwards faithfully.
 
 MODE may also be range-<provider> (range-alchemy, range-infura, range-quicknode, range-ankr, range-generic): then
 COUNT is a block range, and every eth_getLogs over more blocks is refused, always, with that provider's error
@@ -48,6 +49,23 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def lagged(self, request, body):
+        """The lag fault's answer to `request`, or None to forward it."""
+        def upstream_result(payload):
+            call = urllib.request.Request(upstream, json.dumps(payload).encode(), {"Content-Type": "application/json"})
+            return json.loads(urllib.request.urlopen(call).read())["result"]
+        head = int(upstream_result({"jsonrpc": "2.0", "id": 0, "method": "eth_blockNumber", "params": []}), 16)
+        seen = max(0, head - range_limit)
+        method, params = request.get("method"), request.get("params") or []
+        if method == "eth_blockNumber":
+            result = hex(seen)
+        elif method == "eth_getBlockByNumber" and params and params[0] not in ("latest", "pending", "safe", "finalized", "earliest") \
+                and int(params[0], 16) > seen:
+            result = None
+        else:
+            return None
+        return json.dumps({"jsonrpc": "2.0", "id": request.get("id"), "result": result}).encode()
+
     def tamper(self, answer):
         """The droplog and otherbranch faults, on the first COUNT answers that carry logs."""
         global faults
@@ -72,13 +90,17 @@ class Handler(http.server.BaseHTTPRequestHandler):
             with lock:
                 answer = {"jsonrpc": "2.0", "id": request.get("id"), "result": received}
             return self.reply(200, json.dumps(answer).encode())
+        if mode == "lag" and isinstance(request, dict):
+            lagged = self.lagged(request, body)
+            if lagged is not None:
+                return self.reply(200, lagged)
         if mode.startswith("range-") and isinstance(request, dict) and request.get("method") == "eth_getLogs":
             refusal = range_refusal(request, range_limit)
             if refusal is not None:
                 with lock:
                     received += 1
                 return self.reply(200, json.dumps({"jsonrpc": "2.0", "id": request.get("id"), "error": refusal}).encode())
-        targeted = not mode.startswith("range-") and mode not in ("droplog", "otherbranch") and (
+        targeted = not mode.startswith("range-") and mode not in ("droplog", "otherbranch", "lag") and (
             methods is None or (isinstance(request, dict) and request.get("method") in methods))
         with lock:
             received += 1
