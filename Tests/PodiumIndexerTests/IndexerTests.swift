@@ -146,7 +146,7 @@ import Testing
         #expect(try Self.contents(store) == before)
     }
 
-    @Test(arguments: [1, 2, 5])
+    @Test(arguments: [1, 2, 5, 12])
     func aReorgIsRolledBackLiveAndWhileStopped(depth: Int) async throws {
         var chain = try await Chain.start(finalityDepth: 20)
         defer { chain.stop() }
@@ -280,7 +280,7 @@ import Testing
         #expect(try Self.contents(limited) == Self.contents(whole))
     }
 
-    /// `podium index` killed with SIGKILL at random moments of a catch-up, and started again each time: the
+    /// `podium index` killed with SIGKILL at random moments of a catch-up, 100 starts in all, and started again: the
     /// tables end equal to an uninterrupted index's, with no gap and no duplicate.
     @Test func killedAtRandomItResumesWithNoGapAndNoDuplicate() async throws {
         let chain = try await Chain.start(finalityDepth: 0)
@@ -295,7 +295,7 @@ import Testing
                          "--log-range", "1", "--quiet"]
         var generator = SeededGenerator(seed: 20261204)
         var kills = 0
-        for _ in 0..<40 {
+        for _ in 0..<100 {
             let process = Process()
             process.executableURL = PodiumProcess.executable
             process.arguments = arguments
