@@ -118,9 +118,18 @@ public struct Indexer: Sendable {
                     fromBlock: .number(from), toBlock: .number(to), addresses: target.addresses, topics: [target.topics]))
                 break
             } catch let error as RPCError {
-                guard case .node(let nodeError) = error, to > from, let range = RangeLimit.range(after: nodeError, asked: to - from + 1)
-                else { throw IndexError.rpc(error) }
-                refused = min(refused, to - from + 1)
+                let asked = to - from + 1
+                let range: UInt64
+                switch error {
+                case .node(let nodeError) where to > from:
+                    guard let suggested = RangeLimit.range(after: nodeError, asked: asked) else { throw IndexError.rpc(error) }
+                    range = suggested
+                case .responseTooLarge where to > from:
+                    range = asked / 2  // more logs than the client takes in one answer: ask for fewer blocks
+                default:
+                    throw IndexError.rpc(error)
+                }
+                refused = min(refused, asked)
                 state.logRange = range
                 to = from + range - 1
             }

@@ -243,6 +243,21 @@ import Testing
         #expect(try Self.contents(faulty) == Self.contents(whole))
     }
 
+    /// An answer larger than the client takes is not an error of the node: the range is halved until the answers
+    /// fit.
+    @Test func anAnswerTooLargeHalvesTheRange() async throws {
+        let chain = try await Chain.start(finalityDepth: 0)
+        defer { chain.stop() }
+        for period in 0..<10 { _ = try await chain.buy(); _ = try await chain.pay([UInt256(1)], period: UInt256(20261120 + period)) }
+        let small = try chain.store("small.sqlite")
+        let client = try RPCClient(url: chain.devnet.url, maximumResponseBytes: 32 << 10)
+        let state = try await Indexer(client: client, store: small, target: chain.target).run()
+        #expect(state.logRange < 10_000)
+        let whole = try chain.store("whole.sqlite")
+        _ = try await chain.indexer(whole).run()
+        #expect(try Self.contents(small) == Self.contents(whole))
+    }
+
     /// A node behind the index (a lower head, the indexed blocks not found yet) is waited for, never taken for a
     /// reorg: nothing is rolled back.
     @Test func aLaggingNodeIsWaitedForNotRolledBack() async throws {
