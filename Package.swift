@@ -81,7 +81,10 @@ let package = Package(
         .executableTarget(name: "podium", dependencies: ["PodiumCLI"]),
         .executableTarget(
             name: "podium-bench",
-            dependencies: ["PodiumPrimitives", "PodiumABI", "PodiumSigner", "PodiumTransactions", "PodiumRPC"]
+            dependencies: [
+                "PodiumPrimitives", "PodiumABI", "PodiumSigner", "PodiumTransactions", "PodiumRPC", "PodiumContracts",
+                "PodiumIndexer",
+            ]
         ),
 
         // Tests.

@@ -125,13 +125,13 @@ public final class IndexStore: Sendable {
     public func commit(_ batch: IndexBatch) throws(IndexError) {
         try write { db in
             let chain = Int64(bitPattern: batch.state.chainID)
+            let insertBlock = try db.cachedStatement(sql: """
+                INSERT INTO blocks (chain_id, number, hash, parent_hash, timestamp) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (chain_id, number) DO UPDATE SET hash = excluded.hash, parent_hash = excluded.parent_hash,
+                timestamp = excluded.timestamp
+                """)
             for block in batch.blocks {
-                try db.execute(
-                    sql: """
-                        INSERT INTO blocks (chain_id, number, hash, parent_hash, timestamp) VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (chain_id, number) DO UPDATE SET hash = excluded.hash, parent_hash = excluded.parent_hash,
-                        timestamp = excluded.timestamp
-                        """,
+                try insertBlock.execute(
                     arguments: [chain, Int64(bitPattern: block.number), Data(block.hash.bytes), Data(block.parentHash.bytes),
                                 Int64(bitPattern: block.timestamp)])
             }
@@ -235,29 +235,24 @@ public final class IndexStore: Sendable {
         switch event {
         case .prizesDistributed(let prizes):
             let total = prizes.amounts.reduce(into: UInt256.zero) { sum, amount in sum = sum &+ amount }
-            try db.execute(
-                sql: "INSERT INTO prizes_distributed (log_id, chain_id, block_number, contract, prize_type, timestamp, total) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            try db.cachedStatement(sql: "INSERT INTO prizes_distributed (log_id, chain_id, block_number, contract, prize_type, timestamp, total) VALUES (?, ?, ?, ?, ?, ?, ?)").execute(
                 arguments: [logID, chain, block, contract, Int64(prizes.prizeType), word(prizes.timestamp), word(total)])
             for (place, (winner, amount)) in zip(prizes.winners, prizes.amounts).enumerated() {
-                try db.execute(
-                    sql: "INSERT INTO prize_winners (log_id, place, winner, amount) VALUES (?, ?, ?, ?)",
+                try db.cachedStatement(sql: "INSERT INTO prize_winners (log_id, place, winner, amount) VALUES (?, ?, ?, ?)").execute(
                     arguments: [logID, place + 1, Data(winner.bytes), word(amount)])
             }
         case .periodPaid(let paid):
-            try db.execute(
-                sql: "INSERT INTO period_paid (log_id, chain_id, block_number, contract, prize_type, period_id, total) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            try db.cachedStatement(sql: "INSERT INTO period_paid (log_id, chain_id, block_number, contract, prize_type, period_id, total) VALUES (?, ?, ?, ?, ?, ?, ?)").execute(
                 arguments: [logID, chain, block, contract, Int64(paid.prizeType), word(paid.periodId), word(paid.total)])
         case .gamePassPurchased(let purchase):
-            try db.execute(
-                sql: """
+            try db.cachedStatement(sql: """
                     INSERT INTO game_pass_purchases (log_id, chain_id, block_number, contract, buyer, day, price,
                     treasury_amount, daily_pool_amount, weekly_pool_amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
+                    """).execute(
                 arguments: [logID, chain, block, contract, Data(purchase.buyer.bytes), word(purchase.day), word(purchase.price),
                             word(purchase.treasuryAmount), word(purchase.dailyPoolAmount), word(purchase.weeklyPoolAmount)])
         case .transfer(let transfer):
-            try db.execute(
-                sql: "INSERT INTO token_transfers (log_id, chain_id, block_number, token, sender, receiver, value) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            try db.cachedStatement(sql: "INSERT INTO token_transfers (log_id, chain_id, block_number, token, sender, receiver, value) VALUES (?, ?, ?, ?, ?, ?, ?)").execute(
                 arguments: [logID, chain, block, contract, Data(transfer.from.bytes), Data(transfer.to.bytes), word(transfer.value)])
         }
     }

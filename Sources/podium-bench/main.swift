@@ -8,6 +8,7 @@ let suites: [String: () async -> [Figure]] = [
     "secp256k1": secp256k1Figures,
     "abi": abiFigures,
     "rpc": rpcFigures,
+    "index": indexFigures,
 ]
 
 import Foundation
