@@ -24,6 +24,13 @@ static inline CURLcode podium_curl_response_code(CURL *handle, long *code) {
     return curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, code);
 }
 
+// The Content-Length of the answer being received, or -1 when it has none (chunked).
+static inline curl_off_t podium_curl_content_length(CURL *handle) {
+    curl_off_t length = -1;
+    if (curl_easy_getinfo(handle, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length) != CURLE_OK) return -1;
+    return length;
+}
+
 static inline CURLcode podium_curl_request_size(CURL *handle, long *size) {
     return curl_easy_getinfo(handle, CURLINFO_REQUEST_SIZE, size);
 }

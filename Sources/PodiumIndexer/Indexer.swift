@@ -255,7 +255,7 @@ public struct Indexer: Sendable {
                 try await client.batch(chunk.map { ("eth_getBlockByNumber", [BlockTag.number($0).json, .bool(false)]) })
             }
             for (number, answer) in zip(chunk, answers) {
-                guard let block = try answer.mapError { IndexError.rpc($0) }.get() else { continue }
+                guard let block = try answer.mapError({ IndexError.rpc($0) }).get() else { continue }
                 guard block.number == number else { throw IndexError.inconsistentNode("asked for block \(number), got \(block.number)") }
                 found[number] = (
                     StoredBlock(number: number, hash: block.hash, parentHash: block.parentHash, timestamp: block.timestamp),

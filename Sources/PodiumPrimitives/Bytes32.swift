@@ -15,11 +15,19 @@ public struct Bytes32: Hashable, Sendable {
     public static let zero = Bytes32(lanes: 0, 0, 0, 0)
 
     /// The 32 bytes of `bytes`, which must hold exactly 32.
+    @inlinable
     public init(_ bytes: some Collection<UInt8>) throws(HexError) {
         guard bytes.count == 32 else { throw .wrongByteCount(expected: 32, actual: bytes.count) }
         var lanes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         withUnsafeMutableBytes(of: &lanes) { raw in
-            for (i, byte) in bytes.enumerated() { raw[i] = byte }
+            // Contiguous storage copies at once; any other collection byte by byte.
+            if bytes.withContiguousStorageIfAvailable({ raw.copyMemory(from: UnsafeRawBufferPointer($0)) }) == nil {
+                var offset = 0
+                for byte in bytes {
+                    raw[offset] = byte
+                    offset &+= 1
+                }
+            }
         }
         self.init(lanes: UInt64(littleEndian: lanes.0), UInt64(littleEndian: lanes.1),
                   UInt64(littleEndian: lanes.2), UInt64(littleEndian: lanes.3))

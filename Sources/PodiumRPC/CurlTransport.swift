@@ -94,7 +94,7 @@ public final class CurlTransport: RPCTransport, @unchecked Sendable {
 
     /// Runs one transfer to its end, or until `request` is cancelled.
     private func perform(_ body: [UInt8], _ request: PendingRequest) -> Result<HTTPResponse, any Error> {
-        let sink = ResponseSink(limit: maximumResponseBytes)
+        let sink = ResponseSink(limit: maximumResponseBytes, easy: easy)
         var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         let code: CURLcode? = body.withUnsafeBytes { bodyBytes in
             errorBuffer.withUnsafeMutableBufferPointer { errors in
@@ -206,10 +206,12 @@ private final class PendingRequest: Sendable {
 /// Collects a response body for libcurl's write callback, refusing to grow past a limit.
 private final class ResponseSink {
     let limit: Int
+    /// The transfer's handle, asked for the answer's length once its headers are in.
+    let easy: UnsafeMutableRawPointer?
     var bytes: [UInt8] = []
     var overflowed = false
 
-    init(limit: Int) { self.limit = limit }
+    init(limit: Int, easy: UnsafeMutableRawPointer?) { (self.limit, self.easy) = (limit, easy) }
 }
 
 /// libcurl's write callback: appends to the `ResponseSink` passed as user data; returning less than the size given
@@ -223,6 +225,12 @@ private func appendResponseBytes(
     guard responseSink.bytes.count + length <= responseSink.limit else {
         responseSink.overflowed = true
         return 0
+    }
+    // On the first bytes, make room for the whole answer its Content-Length announces (within the limit), so that
+    // a large answer is not copied again at every doubling.
+    if responseSink.bytes.isEmpty, let easy = responseSink.easy {
+        let announced = podium_curl_content_length(easy)
+        if announced > 0 { responseSink.bytes.reserveCapacity(Int(min(Int64(announced), Int64(responseSink.limit)))) }
     }
     data.withMemoryRebound(to: UInt8.self, capacity: length) {
         responseSink.bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: length))
