@@ -48,8 +48,10 @@ struct IndexRun: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The last block (default: the head).", valueName: "N")) var toBlock: UInt64?
     @Option(help: ArgumentHelp("Blocks below the head taken as final and left out (default: the node's finalized tag).", valueName: "N"))
     var confirmations: UInt64?
-    @Option(help: ArgumentHelp("The eth_getLogs block range to start with (learned down from the node's refusals).", valueName: "N"))
-    var logRange: UInt64 = 10_000
+    @Option(help: ArgumentHelp(
+        "The eth_getLogs block range to start with; it then grows after small answers (to 100,000 blocks), halves "
+            + "after ones of over 10,000 logs, and follows the node's refusals.", valueName: "N"))
+    var logRange: UInt64 = 1_000
     @Flag(help: "Keep up with the head until interrupted.") var follow = false
     @Flag(help: "Print nothing but errors.") var quiet = false
     @Flag(help: "Print a JSON status line on stdout after every range, for schedulers.") var jsonStatus = false

@@ -17,7 +17,11 @@ public struct Indexer: Sendable {
         /// set; nil uses the node's `finalized` block and indexes up to the head.
         public var confirmations: UInt64?
         /// The `eth_getLogs` range to start with; halved when the node refuses a range.
-        public var initialRange: UInt64 = 10_000
+        public var initialRange: UInt64 = 1_000
+        /// The widest range the indexer grows to after small answers.
+        public var maximumRange: UInt64 = 100_000
+        /// The most logs one answer should bring: a range that brings more is halved.
+        public var maximumLogsPerRange = 10_000
         /// How long to wait between polls when following the head.
         public var pollInterval: Duration = .milliseconds(500)
         /// How many times in a row a step that failed on a bad or missing answer is tried again (50 ms, then
@@ -134,9 +138,12 @@ public struct Indexer: Sendable {
                 to = from + range - 1
             }
         }
-        // A range that came back small may grow again (up to the start range), unless a node's limit was learned.
-        if logs.count < 1_000, to - from + 1 == state.logRange, state.logRange < options.initialRange {
-            state.logRange = min(options.initialRange, state.logRange * 2, refused - 1)
+        // The range follows the answers: it halves when one brings more than `maximumLogsPerRange` logs (so memory
+        // stays flat), and doubles after a small one up to `maximumRange`, never to a size the node refused.
+        if logs.count > options.maximumLogsPerRange, state.logRange > 1 {
+            state.logRange /= 2
+        } else if logs.count < options.maximumLogsPerRange / 10, to - from + 1 == state.logRange {
+            state.logRange = max(state.logRange, min(state.logRange * 2, options.maximumRange, refused - 1))
         }
         let batch = try await assemble(logs: logs, from: from, to: to, state: state)
         try store.commit(batch)

@@ -252,7 +252,7 @@ import Testing
         let small = try chain.store("small.sqlite")
         let client = try RPCClient(url: chain.devnet.url, maximumResponseBytes: 32 << 10)
         let state = try await Indexer(client: client, store: small, target: chain.target).run()
-        #expect(state.logRange < 10_000)
+        #expect(state.logRange < Indexer.Options().initialRange)
         let whole = try chain.store("whole.sqlite")
         _ = try await chain.indexer(whole).run()
         #expect(try Self.contents(small) == Self.contents(whole))
