@@ -107,25 +107,22 @@ struct Send: AsyncParsableCommand {
         if let target, !input.isEmpty, try await client.code(at: target).isEmpty {
             FileHandle.standardError.write(Data("podium: warning: \(target) has no contract code; the data is sent to an account\n".utf8))
         }
-        let sent = try await transactionSender.send(
-            to: target, input: input, value: amount, gasLimit: gas, nonce: explicitNonce, fees: fees)
-        switch sent.outcome {
-        case .accepted: break
-        case .rejected(let error): throw SendError.rejected(sent.hash, error)
-        case .unknown(let error): throw SendError.outcomeUnknown(sent.hash, error)
-        }
         if async {
+            let sent = try await transactionSender.send(
+                to: target, input: input, value: amount, gasLimit: gas, nonce: explicitNonce, fees: fees)
+            try sent.requireAccepted()
             print(Hex.encode(sent.hash.bytes))
             return
         }
-        FileHandle.standardError.write(Data("podium: transaction \(Hex.encode(sent.hash.bytes)) accepted; waiting for its receipt\n".utf8))
-        let receipt = try await transactionSender.waitForReceipt(
-            sent.hash, confirmations: confirmations, timeout: .seconds(wait), progress: ReceiptProgress.report)
-        guard receipt.succeeded else {
-            throw SendError.reverted(receipt, reason: await transactionSender.replayRevertReason(to: target, input: input, value: amount, receipt: receipt))
-        }
+        let receipt = try await transactionSender.sendAndWait(
+            to: target, input: input, value: amount, gasLimit: gas, nonce: explicitNonce, fees: fees,
+            confirmations: confirmations, timeout: .seconds(wait),
+            accepted: { hash in
+                FileHandle.standardError.write(Data("podium: transaction \(Hex.encode(hash.bytes)) accepted; waiting for its receipt\n".utf8))
+            },
+            progress: ReceiptProgress.report)
         if json {
-            let value: JSONValue = try await client.call("eth_getTransactionReceipt", [.bytes32(sent.hash)])
+            let value: JSONValue = try await client.call("eth_getTransactionReceipt", [.bytes32(receipt.transactionHash)])
             print(value.prettyText)
         } else {
             ReceiptPrinter.print(receipt)

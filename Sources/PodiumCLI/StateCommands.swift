@@ -134,11 +134,7 @@ struct Publish: AsyncParsableCommand {
         let bytes = try HexArgument.parse(raw, what: "raw transaction")
         let signed = try decodeData("raw transaction") { try TransactionEnvelope(rawBytes: bytes) }
         let client = try rpc.client()
-        switch await TransactionSender.submit(bytes, hash: signed.hash, through: client) {
-        case .accepted: break
-        case .rejected(let error): throw SendError.rejected(signed.hash, error)
-        case .unknown(let error): throw SendError.outcomeUnknown(signed.hash, error)
-        }
+        try await TransactionSender.submit(bytes, hash: signed.hash, through: client).requireAccepted(hash: signed.hash)
         guard wait else {
             print(Hex.encode(signed.hash.bytes))
             return

@@ -32,16 +32,19 @@ public struct IndexTarget: Sendable {
     /// The contracts.
     public let contracts: [Contract]
 
+    /// The contracts' addresses, for the log filter.
+    let addresses: [Address]
+    /// Every event's first topic, for the log filter.
+    let topics: [Bytes32]
+
     /// A target of `contracts` on `chainID`.
     public init(chainID: UInt64, contracts: [Contract]) {
         self.chainID = chainID
         self.contracts = contracts
+        addresses = contracts.map(\.address)
+        topics = Set(contracts.flatMap { $0.events.map(\.topic0) }).sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
     }
 
-    /// The contracts' addresses, for the log filter.
-    var addresses: [Address] { contracts.map(\.address) }
-    /// Every event's first topic, for the log filter.
-    var topics: [Bytes32] { Array(Set(contracts.flatMap { $0.events.map(\.topic0) })).sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) } }
     /// The first block worth reading.
     var startBlock: UInt64 { contracts.map(\.startBlock).min() ?? 0 }
 

@@ -161,7 +161,7 @@ public struct Indexer: Sendable {
         let headers = fetched.mapValues(\.header)
         try await checkBlooms(fetched, logs: logs)
         var indexed: [IndexedLog] = []
-        var seen = Set<UInt64>()
+        var seen = Set<SIMD2<UInt64>>()
         for log in logs {
             guard let position = log.position, let blockHash = log.blockHash, let transactionHash = log.transactionHash,
                 !log.removed, (from...to).contains(position.blockNumber)
@@ -169,7 +169,7 @@ public struct Indexer: Sendable {
             guard headers[position.blockNumber]?.hash == blockHash else {
                 throw IndexError.inconsistentNode("a log of block \(position.blockNumber) names another block hash than its header")
             }
-            guard seen.insert(position.blockNumber << 20 ^ position.logIndex).inserted else {
+            guard seen.insert(SIMD2(position.blockNumber, position.logIndex)).inserted else {
                 throw IndexError.inconsistentNode("two logs at \(position)")
             }
             guard target.keeps(log.log) else { continue }
@@ -193,17 +193,19 @@ public struct Indexer: Sendable {
     /// bloom may hold one of the target's logs but for which none came back is asked again by its hash; a log found
     /// then means the range's answer missed it.
     private func checkBlooms(_ blocks: [UInt64: (header: StoredBlock, bloom: LogsBloom?)], logs: [RPCLog]) async throws {
+        var cache = BloomBitsCache()
         var blocksWithLogs = Set<UInt64>()
         for log in logs {
             guard let number = log.blockNumber else { continue }
             blocksWithLogs.insert(number)
-            if let bloom = blocks[number]?.bloom, !bloom.mayContain(log.log) {
+            if let bloom = blocks[number]?.bloom, !cache.bloom(bloom, mayContain: log.log) {
                 throw IndexError.inconsistentNode("a log of block \(number) is not in the block's bloom")
             }
         }
+        let addressBits = target.addresses.map { cache.bits(of: $0.bytes) }
+        let topicBits = target.topics.map { cache.bits(of: $0.bytes) }
         for (number, block) in blocks where !blocksWithLogs.contains(number) {
-            guard let bloom = block.bloom, target.addresses.contains(where: { bloom.mayContain($0.bytes) }),
-                target.topics.contains(where: { bloom.mayContain($0.bytes) })
+            guard let bloom = block.bloom, addressBits.contains(where: bloom.mayContain), topicBits.contains(where: bloom.mayContain)
             else { continue }
             let again = try await rpc {
                 try await client.logs(LogFilter(blockHash: block.header.hash, addresses: target.addresses, topics: [target.topics]))

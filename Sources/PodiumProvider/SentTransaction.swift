@@ -26,3 +26,23 @@ public struct SentTransaction: Equatable, Sendable {
     /// What the node did with it, as far as is known.
     public let outcome: Outcome
 }
+
+extension SentTransaction {
+    /// Returns when the node accepted the transaction; throws `SendError.rejected` or `SendError.outcomeUnknown`
+    /// (with the hash) otherwise.
+    public func requireAccepted() throws(SendError) {
+        try outcome.requireAccepted(hash: hash)
+    }
+}
+
+extension SentTransaction.Outcome {
+    /// Returns when the node accepted the transaction `hash`; throws `SendError.rejected` or
+    /// `SendError.outcomeUnknown` otherwise.
+    public func requireAccepted(hash: TxHash) throws(SendError) {
+        switch self {
+        case .accepted: return
+        case .rejected(let error): throw .rejected(hash, error)
+        case .unknown(let error): throw .outcomeUnknown(hash, error)
+        }
+    }
+}

@@ -134,18 +134,17 @@ public struct TransactionSender: Sendable {
     }
 
     /// Sends as `send` does, waits for the receipt, and throws `SendError.reverted` when the transaction failed,
-    /// `.rejected` when the node refused it and `.outcomeUnknown` when its fate is unknown.
+    /// `.rejected` when the node refused it and `.outcomeUnknown` when its fate is unknown. `accepted` hears the
+    /// hash as soon as the node has the transaction, `progress` the receipt wait's progress.
     public func sendAndWait(
         to: Address?, input: [UInt8], value: UInt256 = .zero, gasLimit: UInt64? = nil, nonce: UInt64? = nil,
-        fees: FeeChoice = .estimated, confirmations: UInt64 = 1, timeout: Duration = .seconds(120)
+        fees: FeeChoice = .estimated, confirmations: UInt64 = 1, timeout: Duration = .seconds(120),
+        accepted: @Sendable (TxHash) -> Void = { _ in }, progress: @Sendable (ReceiptWaiter.Progress) -> Void = { _ in }
     ) async throws -> RPCReceipt {
         let sent = try await send(to: to, input: input, value: value, gasLimit: gasLimit, nonce: nonce, fees: fees)
-        switch sent.outcome {
-        case .accepted: break
-        case .rejected(let error): throw SendError.rejected(sent.hash, error)
-        case .unknown(let error): throw SendError.outcomeUnknown(sent.hash, error)
-        }
-        let receipt = try await waitForReceipt(sent.hash, confirmations: confirmations, timeout: timeout)
+        try sent.requireAccepted()
+        accepted(sent.hash)
+        let receipt = try await waitForReceipt(sent.hash, confirmations: confirmations, timeout: timeout, progress: progress)
         guard receipt.succeeded else {
             throw SendError.reverted(receipt, reason: await replayRevertReason(to: to, input: input, value: value, receipt: receipt))
         }
@@ -202,7 +201,7 @@ public struct TransactionSender: Sendable {
     }
 
     /// Why a mined transaction reverted, from replaying it with `eth_call` on the state before its block.
-    public func replayRevertReason(to: Address?, input: [UInt8], value: UInt256, receipt: RPCReceipt) async -> RevertReason? {
+    private func replayRevertReason(to: Address?, input: [UInt8], value: UInt256, receipt: RPCReceipt) async -> RevertReason? {
         let request = CallRequest(from: address, to: to, input: input, value: value, gas: receipt.gasUsed)
         do {
             _ = try await client.call(request, at: .number(receipt.blockNumber == 0 ? 0 : receipt.blockNumber - 1))
