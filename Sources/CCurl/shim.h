@@ -39,3 +39,11 @@ static inline CURLcode podium_curl_request_size(CURL *handle, long *size) {
 static inline CURLcode podium_curl_message_result(const CURLMsg *message) {
     return message->data.result;
 }
+
+// The value of the last response's header `name` (the last one of that name), or NULL when it has none. The
+// pointer is valid until the next transfer on the handle.
+static inline const char *podium_curl_header_value(CURL *handle, const char *name) {
+    struct curl_header *header = NULL;
+    if (curl_easy_header(handle, name, 0, CURLH_HEADER, -1, &header) != CURLHE_OK || header == NULL) return NULL;
+    return header->value;
+}

@@ -16,17 +16,21 @@ public struct Address: Hashable, Sendable {
     public static let zero = Address(high: 0, middle: 0, low: 0)
 
     /// The address made of `bytes`, which must hold exactly 20.
+    @inlinable
     public init(_ bytes: some Collection<UInt8>) throws(AddressError) {
         guard bytes.count == 20 else { throw .wrongByteCount(bytes.count) }
-        var (high, middle, low): (UInt64, UInt64, UInt32) = (0, 0, 0)
-        for (i, byte) in bytes.enumerated() {
-            switch i {
-            case 0..<8: high = high << 8 | UInt64(byte)
-            case 8..<16: middle = middle << 8 | UInt64(byte)
-            default: low = low << 8 | UInt32(byte)
+        var raw: (UInt64, UInt64, UInt32) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &raw) { buffer in
+            // Contiguous storage copies at once; any other collection byte by byte.
+            if bytes.withContiguousStorageIfAvailable({ buffer.copyMemory(from: UnsafeRawBufferPointer($0)) }) == nil {
+                var offset = 0
+                for byte in bytes {
+                    buffer[offset] = byte
+                    offset &+= 1
+                }
             }
         }
-        self.init(high: high, middle: middle, low: low)
+        self.init(high: UInt64(bigEndian: raw.0), middle: UInt64(bigEndian: raw.1), low: UInt32(bigEndian: raw.2))
     }
 
     /// The last 20 bytes of a 32-byte word, ignoring the first 12: how `keccak256(…)[12:]` makes an address.

@@ -57,20 +57,55 @@ public enum Hex {
     /// Decodes hex digits, with or without a `0x` prefix (required when `requirePrefix`).
     /// "0x" alone is the empty byte string.
     public static func decode(_ text: some StringProtocol, requirePrefix: Bool = false) throws(HexError) -> [UInt8] {
-        let utf8 = Array(text.utf8)
-        let start = hasPrefix(text) ? 2 : 0
-        if requirePrefix && start == 0 { throw .missingPrefix }
-        let digitCount = utf8.count - start
-        for (offset, c) in utf8.enumerated().dropFirst(start) where nibble(c) == nil {
-            let character = text[text.utf8.index(text.startIndex, offsetBy: offset)]
-            throw .invalidCharacter(character, offset: offset)
+        do {
+            return try decode(utf8: Array(text.utf8)[...], requirePrefix: requirePrefix)
+        } catch .invalidCharacter(_, let offset) {
+            // Name the whole character, not the byte: a multi-byte one is reported as written.
+            throw .invalidCharacter(character(of: text, atUTF8Offset: offset), offset: offset)
         }
+    }
+
+    /// Decodes the hex digits in UTF-8 `bytes`, as `decode(_:requirePrefix:)` does text, in one pass with a table.
+    package static func decode(utf8 bytes: ArraySlice<UInt8>, requirePrefix: Bool) throws(HexError) -> [UInt8] {
+        let prefixed = bytes.count >= 2 && bytes[bytes.startIndex] == 0x30 && bytes[bytes.startIndex + 1] | 0x20 == 0x78
+        if requirePrefix && !prefixed { throw .missingPrefix }
+        let start = prefixed ? 2 : 0
+        let digitCount = bytes.count - start
+        let failure: (offset: Int, byte: UInt8)? = bytes.withUnsafeBufferPointer { input in
+            nibbleTable.withUnsafeBufferPointer { table in
+                var bad: UInt8 = 0
+                for index in start..<input.count { bad |= table[Int(input[index])] }
+                guard bad & 0x80 != 0 else { return nil }
+                let offset = (start..<input.count).first { table[Int(input[$0])] & 0x80 != 0 }!
+                return (offset, input[offset])
+            }
+        }
+        if let failure { throw .invalidCharacter(Character(Unicode.Scalar(failure.byte)), offset: failure.offset) }
         guard digitCount % 2 == 0 else { throw .oddLength(digitCount) }
-        var out = [UInt8](repeating: 0, count: digitCount / 2)
-        for i in 0..<out.count {
-            out[i] = nibble(utf8[start + 2 * i])! << 4 | nibble(utf8[start + 2 * i + 1])!
+        return bytes.withUnsafeBufferPointer { input in
+            nibbleTable.withUnsafeBufferPointer { table in
+                [UInt8](unsafeUninitializedCapacity: digitCount / 2) { output, initialized in
+                    for i in 0..<digitCount / 2 {
+                        output[i] = table[Int(input[start + 2 * i])] << 4 | table[Int(input[start + 2 * i + 1])]
+                    }
+                    initialized = digitCount / 2
+                }
+            }
         }
-        return out
+    }
+
+    /// Each byte's hex value, or 0xFF for a byte that is not a hex digit.
+    private static let nibbleTable: [UInt8] = (0...255).map { nibble(UInt8($0)) ?? 0xFF }
+
+    /// The character whose UTF-8 encoding covers byte `offset` of `text`.
+    package static func character(of text: some StringProtocol, atUTF8Offset offset: Int) -> Character {
+        var position = 0
+        for character in text {
+            let length = character.utf8.count
+            if offset < position + length { return character }
+            position += length
+        }
+        return "\u{FFFD}"
     }
 
     /// Decodes hex that must be exactly `count` bytes long.

@@ -99,6 +99,7 @@ package struct JSONScanner {
         let start = offset
         offset += 1
         while true {
+            offset = plainRun(from: offset)
             switch try stringByte() {
             case UInt8(ascii: "\""):
                 offset += 1
@@ -109,6 +110,29 @@ package struct JSONScanner {
             default:
                 offset += 1
             }
+        }
+    }
+
+    /// The offset of the first byte from `start` on that ends a run of plain string bytes: a quote, a backslash,
+    /// a control character or the end of the text. Eight bytes are tested at a time (the "has a zero byte" and
+    /// "has a byte less than n" word tests, which never miss one), so long hex strings cost little.
+    private func plainRun(from start: Int) -> Int {
+        text.withUnsafeBytes { bytes in
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            var index = start
+            while index &+ 8 <= bytes.count {
+                let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+                let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
+                if special & highs != 0 { break }
+                index &+= 8
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x22 || byte == 0x5C || byte < 0x20 { break }
+                index &+= 1
+            }
+            return index
         }
     }
 

@@ -26,9 +26,12 @@ public final class CurlTransport: RPCTransport, @unchecked Sendable {
 
     private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
 
-    /// A transport to `url` (`http://` or `https://`), giving up on a request after `timeout` and on connecting
-    /// after `connectTimeout`; a malformed URL is an `RPCError.configuration`.
-    public init(url: String, timeout: Duration, connectTimeout: Duration, maximumResponseBytes: Int) throws(RPCError) {
+    /// A transport to `url` (`http://` or `https://`), giving up on a request after `timeout`, on connecting after
+    /// `connectTimeout`, and on a transfer that receives no byte for `stallTimeout` (whole seconds, at least one);
+    /// a malformed URL is an `RPCError.configuration`.
+    public init(
+        url: String, timeout: Duration, connectTimeout: Duration, stallTimeout: Duration = .seconds(10), maximumResponseBytes: Int
+    ) throws(RPCError) {
         _ = Self.globalInit
         let redacted = RedactedURL(url)
         guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
@@ -59,6 +62,10 @@ public final class CurlTransport: RPCTransport, @unchecked Sendable {
         podium_curl_setopt_long(easy, CURLOPT_TCP_NODELAY, 1)
         podium_curl_setopt_long(easy, CURLOPT_TIMEOUT_MS, Self.milliseconds(timeout))
         podium_curl_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(connectTimeout))
+        // The stall watchdog: a transfer that receives nothing for `stallTimeout` is aborted (a retryable
+        // transport error) rather than left to the whole timeout.
+        podium_curl_setopt_long(easy, CURLOPT_LOW_SPEED_LIMIT, 1)
+        podium_curl_setopt_long(easy, CURLOPT_LOW_SPEED_TIME, max(1, Self.milliseconds(stallTimeout) / 1000))
         podium_curl_setopt_pointer(easy, CURLOPT_HTTPHEADER, headers)
         podium_curl_setopt_write_function(easy, appendResponseBytes)
         let status = url.withCString { podium_curl_setopt_pointer(easy, CURLOPT_URL, $0) }  // curl copies it
@@ -125,7 +132,8 @@ public final class CurlTransport: RPCTransport, @unchecked Sendable {
         }
         var status = 0
         podium_curl_response_code(easy, &status)
-        return .success(HTTPResponse(status: status, body: sink.bytes))
+        let retryAfter = podium_curl_header_value(easy, "Retry-After").flatMap { HTTPResponse.retryAfter(String(cString: $0)) }
+        return .success(HTTPResponse(status: status, body: sink.bytes, retryAfter: retryAfter))
     }
 
     /// Drives the easy handle through the multi handle; the transfer's result, or nil when cancelled.

@@ -65,7 +65,7 @@ public enum Quantity {
         digits.reserveCapacity(bytes.count - 2)
         for offset in 2..<bytes.count {
             guard let digit = Hex.nibble(bytes[offset]) else {
-                throw .invalidDigit(character(in: text, atUTF8Offset: offset), offset: offset)
+                throw .invalidDigit(Hex.character(of: text, atUTF8Offset: offset), offset: offset)
             }
             digits.append(digit)
         }
@@ -75,15 +75,4 @@ public enum Quantity {
     }
 
     private static func leadingZeroBits(_ digit: UInt8) -> Int { digit == 0 ? 4 : digit.leadingZeroBitCount - 4 }
-
-    /// The character whose UTF-8 encoding covers byte `offset` of `text`.
-    private static func character(in text: some StringProtocol, atUTF8Offset offset: Int) -> Character {
-        var position = 0
-        for character in text {
-            let length = character.utf8.count
-            if offset < position + length { return character }
-            position += length
-        }
-        return "\u{FFFD}"
-    }
 }

@@ -50,6 +50,17 @@ public struct RPCBlock: Hashable, Sendable, Decodable {
         case transactionsRoot, receiptsRoot, extraData, transactions
     }
 
+    init(
+        number: UInt64, hash: BlockHash, parentHash: BlockHash, timestamp: UInt64, miner: Address, gasLimit: UInt64,
+        gasUsed: UInt64, baseFeePerGas: UInt256?, logsBloom: [UInt8], stateRoot: Bytes32, transactionsRoot: Bytes32,
+        receiptsRoot: Bytes32, extraData: [UInt8], transactions: Transactions
+    ) {
+        (self.number, self.hash, self.parentHash, self.timestamp, self.miner) = (number, hash, parentHash, timestamp, miner)
+        (self.gasLimit, self.gasUsed, self.baseFeePerGas, self.logsBloom) = (gasLimit, gasUsed, baseFeePerGas, logsBloom)
+        (self.stateRoot, self.transactionsRoot, self.receiptsRoot) = (stateRoot, transactionsRoot, receiptsRoot)
+        (self.extraData, self.transactions) = (extraData, transactions)
+    }
+
     /// Reads the JSON form, checking every field.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -71,5 +82,67 @@ public struct RPCBlock: Hashable, Sendable, Decodable {
         } else {
             transactions = .hashes(try container.bytes32Array(.transactions))
         }
+    }
+}
+
+extension RPCBlock: ScannedResult {
+    /// Reads the JSON form in place, with the checks of `init(from:)`; a block with whole transactions is left to
+    /// `init(from:)`.
+    static func read(_ reader: inout ResultReader) throws(ResultReader.Failure) -> RPCBlock? {
+        var number: UInt64?, hash: BlockHash?, parentHash: BlockHash?, timestamp: UInt64?, miner: Address?
+        var gasLimit: UInt64?, gasUsed: UInt64?, baseFeePerGas: UInt256?, logsBloom: [UInt8]?, stateRoot: Bytes32?
+        var transactionsRoot: Bytes32?, receiptsRoot: Bytes32?, extraData: [UInt8]?, hashes: [TxHash]?
+        var wholeTransactions = false
+        try reader.object { (reader, name) throws(ResultReader.Failure) in
+            do throws(ResultReader.Failure) {
+                switch String(decoding: name, as: UTF8.self) {
+                case "number": number = try reader.quantity()
+                case "hash": hash = try reader.bytes32()
+                case "parentHash": parentHash = try reader.bytes32()
+                case "timestamp": timestamp = try reader.quantity()
+                case "miner": miner = try reader.address()
+                case "gasLimit": gasLimit = try reader.quantity()
+                case "gasUsed": gasUsed = try reader.quantity()
+                case "baseFeePerGas": baseFeePerGas = try reader.null() ? nil : try reader.uint256()
+                case "logsBloom": logsBloom = try reader.data()
+                case "stateRoot": stateRoot = try reader.bytes32()
+                case "transactionsRoot": transactionsRoot = try reader.bytes32()
+                case "receiptsRoot": receiptsRoot = try reader.bytes32()
+                case "extraData": extraData = try reader.data()
+                case "transactions":
+                    // Whole transactions come as objects: those are read by `init(from:)`.
+                    var probe = reader
+                    var first: UInt8?
+                    try probe.array { (element) throws(ResultReader.Failure) in
+                        if first == nil { first = try element.peek() }
+                        try element.skip()
+                    }
+                    if first == UInt8(ascii: "{") {
+                        wholeTransactions = true
+                        try reader.skip()
+                    } else {
+                        hashes = try reader.bytes32Array()
+                    }
+                default: try reader.skip()
+                }
+            } catch {
+                throw error.inside(name)
+            }
+        }
+        if wholeTransactions { return nil }
+        func required<Value>(_ value: Value?, _ key: String) throws(ResultReader.Failure) -> Value {
+            guard let value else { throw ResultReader.Failure(reason: "missing key \(key.debugDescription)") }
+            return value
+        }
+        return RPCBlock(
+            number: try required(number, "number"), hash: try required(hash, "hash"),
+            parentHash: try required(parentHash, "parentHash"), timestamp: try required(timestamp, "timestamp"),
+            miner: try required(miner, "miner"), gasLimit: try required(gasLimit, "gasLimit"),
+            gasUsed: try required(gasUsed, "gasUsed"), baseFeePerGas: baseFeePerGas,
+            logsBloom: try required(logsBloom, "logsBloom"), stateRoot: try required(stateRoot, "stateRoot"),
+            transactionsRoot: try required(transactionsRoot, "transactionsRoot"),
+            receiptsRoot: try required(receiptsRoot, "receiptsRoot"), extraData: try required(extraData, "extraData"),
+            // An empty list reads as `init(from:)` reads it: no whole transactions.
+            transactions: try required(hashes, "transactions").isEmpty ? .full([]) : .hashes(hashes ?? []))
     }
 }

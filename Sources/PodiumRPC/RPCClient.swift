@@ -22,13 +22,16 @@ public final class RPCClient: Sendable {
     ///
     /// - Parameters:
     ///   - timeout: how long one attempt of one request may take, connection included.
+    ///   - stallTimeout: how long an attempt may go without receiving a byte before it is aborted and retried (the
+    ///     stall watchdog; libcurl averages the speed over its last few seconds, so the abort comes up to about
+    ///     six seconds later).
     ///   - maximumResponseBytes: the largest answer accepted (64 MiB by default).
     public convenience init(
-        url: String, timeout: Duration = .seconds(30), retryPolicy: RetryPolicy = .standard,
-        maximumResponseBytes: Int = 64 << 20
+        url: String, timeout: Duration = .seconds(30), stallTimeout: Duration = .seconds(20),
+        retryPolicy: RetryPolicy = .standard, maximumResponseBytes: Int = 64 << 20
     ) throws(RPCError) {
         let transport = try CurlTransport(
-            url: url, timeout: timeout, connectTimeout: min(timeout, .seconds(10)),
+            url: url, timeout: timeout, connectTimeout: min(timeout, .seconds(10)), stallTimeout: min(stallTimeout, timeout),
             maximumResponseBytes: maximumResponseBytes)
         self.init(transport: transport, retryPolicy: retryPolicy)
     }
@@ -89,6 +92,8 @@ public final class RPCClient: Sendable {
     private func send(_ body: [UInt8]) async throws -> [UInt8] {
         var attempt = 1
         while true {
+            let failure: RPCError
+            var retryAfter = Duration.zero
             do {
                 let response = try await transport.post(body)
                 if response.status == 200 { return response.body }
@@ -97,14 +102,20 @@ public final class RPCClient: Sendable {
                 {
                     return response.body  // a JSON-RPC error carried by a 4xx status
                 }
-                throw RPCError.httpStatus(response.status, body: String(decoding: response.body.prefix(200), as: UTF8.self))
+                failure = .httpStatus(response.status, body: String(decoding: response.body.prefix(200), as: UTF8.self))
+                // A 429 or 503 that says when to come back is not asked again sooner (RFC 9110 §10.2.3, RFC 6585).
+                retryAfter = min(response.retryAfter ?? .zero, Self.longestRetryAfter)
             } catch let error as RPCError {
-                guard error.isRetryable, let delay = retryPolicy.delay(afterAttempt: attempt) else { throw error }
-                try await Task.sleep(for: delay)
-                attempt += 1
+                failure = error
             }
+            guard failure.isRetryable, let delay = retryPolicy.delay(afterAttempt: attempt) else { throw failure }
+            try await Task.sleep(for: max(delay, retryAfter))
+            attempt += 1
         }
     }
+
+    /// The longest `Retry-After` honoured, so that a hostile or broken server cannot park the client for hours.
+    static let longestRetryAfter = Duration.seconds(120)
 
     private static func requestText(id: Int, method: String, params: [JSONValue]) -> String {
         #"{"jsonrpc":"2.0","id":\#(id),"method":\#(JSONValue.string(method).jsonText),"params":\#(JSONValue.array(params).jsonText)}"#
@@ -129,17 +140,34 @@ public final class RPCClient: Sendable {
         guard let result = envelope.result else {
             throw .decoding(method: what, text: excerpt(answer[...]), reason: "neither result nor error")
         }
-        return .success(try decodeValue(type, answer[result], what: what))
+        return .success(try decodeValue(type, answer, result, what: what))
     }
 
-    /// One value's JSON text decoded as `T`, with a fast path for plain strings (most methods answer one).
-    private static func decodeValue<T: Decodable>(_ type: T.Type, _ text: ArraySlice<UInt8>, what: String) throws(RPCError) -> T {
+    /// The value at `range` of `answer` decoded as `T`: read in place when `T` is a `ScannedResult`, with a fast path
+    /// for plain strings (most methods answer one), else through `JSONDecoder`.
+    private static func decodeValue<T: Decodable>(
+        _ type: T.Type, _ answer: [UInt8], _ range: Range<Int>, what: String
+    ) throws(RPCError) -> T {
+        let text = answer[range]
         if T.self == String.self, text.count >= 2, text.first == UInt8(ascii: "\""), text.last == UInt8(ascii: "\""),
             !text.contains(UInt8(ascii: "\\")),
             let string = String(validating: text.dropFirst().dropLast(), as: UTF8.self) as? T
         {
             return string
         }
+        if let scanned = T.self as? any ScannedResult.Type {
+            do {
+                if let value = try ResultReader.read(scanned, text: answer, range: range) { return value as! T }
+            } catch {
+                if text.elementsEqual("null".utf8) { throw .nullResult(method: what) }
+                throw .decoding(method: what, text: excerpt(text), reason: error.reason)
+            }
+        }
+        return try decodeValue(type, text, what: what)
+    }
+
+    /// One value's JSON text decoded as `T` by `JSONDecoder`.
+    private static func decodeValue<T: Decodable>(_ type: T.Type, _ text: ArraySlice<UInt8>, what: String) throws(RPCError) -> T {
         do {
             return try JSONDecoder().decode(type, from: Data(text))
         } catch {

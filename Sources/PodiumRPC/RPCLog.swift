@@ -120,3 +120,39 @@ public struct LogFilter: Hashable, Sendable {
         return .object(object)
     }
 }
+
+extension RPCLog: ScannedResult {
+    /// Reads the JSON form in place, with the checks of `init(from:)`.
+    static func read(_ reader: inout ResultReader) throws(ResultReader.Failure) -> RPCLog? {
+        var address: Address?, topics: [Bytes32]?, data: [UInt8]?
+        var blockNumber: UInt64?, blockHash: BlockHash?, transactionHash: TxHash?
+        var transactionIndex: UInt64?, logIndex: UInt64?, removed = false
+        try reader.object { (reader, name) throws(ResultReader.Failure) in
+            do throws(ResultReader.Failure) {
+                switch name.count {
+                case 4 where name.elementsEqual("data".utf8): data = try reader.data()
+                case 6 where name.elementsEqual("topics".utf8): topics = try reader.bytes32Array()
+                case 7 where name.elementsEqual("address".utf8): address = try reader.address()
+                case 7 where name.elementsEqual("removed".utf8): removed = try reader.null() ? false : try reader.bool()
+                case 8 where name.elementsEqual("logIndex".utf8): logIndex = try reader.null() ? nil : try reader.quantity()
+                case 9 where name.elementsEqual("blockHash".utf8): blockHash = try reader.null() ? nil : try reader.bytes32()
+                case 11 where name.elementsEqual("blockNumber".utf8):
+                    blockNumber = try reader.null() ? nil : try reader.quantity()
+                case 15 where name.elementsEqual("transactionHash".utf8):
+                    transactionHash = try reader.null() ? nil : try reader.bytes32()
+                case 16 where name.elementsEqual("transactionIndex".utf8):
+                    transactionIndex = try reader.null() ? nil : try reader.quantity()
+                default: try reader.skip()
+                }
+            } catch {
+                throw error.inside(name)
+            }
+        }
+        guard let address else { throw ResultReader.Failure(reason: #"missing key "address""#) }
+        guard let topics else { throw ResultReader.Failure(reason: #"missing key "topics""#) }
+        guard let data else { throw ResultReader.Failure(reason: #"missing key "data""#) }
+        return RPCLog(
+            log: ChainLog(address: address, topics: topics, data: data), blockNumber: blockNumber, blockHash: blockHash,
+            transactionHash: transactionHash, transactionIndex: transactionIndex, logIndex: logIndex, removed: removed)
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import PodiumPrimitives
 import PodiumRPC
 import PodiumTestSupport
@@ -76,6 +77,48 @@ import Testing
         } catch let error as RPCError {
             guard case .httpStatus(let status, _) = error else { throw error }
             #expect(status == (mode == "status503" ? 503 : 429))
+        }
+    }
+
+    /// A 429 that says `Retry-After: 1` is asked again no sooner than a second later, however short the policy's
+    /// own pause.
+    @Test func retryAfterIsHonoured() async throws {
+        let proxy = try await FaultProxy.start(upstream: devnet.url, mode: "retryafter", count: 1)
+        let client = try RPCClient(url: proxy.url, retryPolicy: RetryPolicy(maximumAttempts: 2, initialDelay: .milliseconds(10), maximumDelay: .milliseconds(10)))
+        let start = ContinuousClock.now
+        #expect(try await client.chainID() == 31337)
+        #expect(ContinuousClock.now - start >= .seconds(1))
+        #expect(try await requestCount(proxy) == 2)
+    }
+
+    /// `Retry-After` in both of RFC 9110's forms; anything else is no delay.
+    @Test func retryAfterValuesParse() {
+        let now = Date(timeIntervalSince1970: 1_700_000_000)  // Tue, 14 Nov 2023 22:13:20 GMT
+        #expect(HTTPResponse.retryAfter("120", now: now) == .seconds(120))
+        #expect(HTTPResponse.retryAfter(" 0 ", now: now) == .zero)
+        #expect(HTTPResponse.retryAfter("Tue, 14 Nov 2023 22:13:50 GMT", now: now) == .seconds(30))
+        #expect(HTTPResponse.retryAfter("Tue, 14 Nov 2023 22:00:00 GMT", now: now) == .zero)
+        for bad in ["", "-5", "1.5", "soon", "Tue, 14 Nov 2023"] { #expect(HTTPResponse.retryAfter(bad, now: now) == nil, "\(bad)") }
+    }
+
+    /// The stall watchdog: a node that takes the request and sends nothing is given up on after the stall timeout
+    /// (curl's "too slow"), not the whole timeout, and the request is tried again.
+    @Test func aStalledRequestIsAbandonedAndRetried() async throws {
+        let proxy = try await FaultProxy.start(upstream: devnet.url, mode: "hang", count: 1)
+        let client = try RPCClient(
+            url: proxy.url, timeout: .seconds(60), stallTimeout: .seconds(1),
+            retryPolicy: RetryPolicy(maximumAttempts: 2, initialDelay: .milliseconds(10), maximumDelay: .milliseconds(10)))
+        #expect(try await client.chainID() == 31337)
+        #expect(try await requestCount(proxy) == 2)
+
+        let again = try await FaultProxy.start(upstream: devnet.url, mode: "hang", count: 1)
+        let impatient = try RPCClient(url: again.url, timeout: .seconds(60), stallTimeout: .seconds(1), retryPolicy: .none)
+        do {
+            _ = try await impatient.chainID()
+            Issue.record("a stalled request should fail")
+        } catch let error as RPCError {
+            guard case .transport(let failure) = error else { throw error }
+            #expect(failure.message.contains("too slow") && failure.requestMayHaveBeenSent, "\(failure.message)")
         }
     }
 

@@ -3,7 +3,7 @@ an upstream node, except that it answers the first N requests with an HTTP error
 
     python fault_proxy.py UPSTREAM_URL MODE COUNT [METHODS]
 
-MODE is one of: status503 (HTTP 503), status429 (HTTP 429), truncate (the upstream's answer cut in half), garbage
+MODE is one of: status503 (HTTP 503), status429 (HTTP 429), retryafter (HTTP 429 with Retry-After: 1), truncate (the upstream's answer cut in half), garbage
 (a non-JSON body with status 200), drop (the request is forwarded and the upstream answers, but the connection is
 closed without an answer: the client cannot know whether the node acted), hang (no answer, the connection held
 open), droplog (an eth_getLogs answer with logs loses its last one), otherbranch (an eth_getLogs answer's logs name
@@ -112,6 +112,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.reply(503, b"busy")
         if faulty and mode == "status429":
             return self.reply(429, b"slow down")
+        if faulty and mode == "retryafter":
+            self.send_response(429)
+            self.send_header("Retry-After", "1")
+            self.send_header("Content-Length", "9")
+            self.end_headers()
+            return self.wfile.write(b"slow down")
         if faulty and mode == "garbage":
             return self.reply(200, b"<html>not json</html>")
         if faulty and mode == "hang":
