@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "PodiumProvider", targets: ["PodiumProvider"]),
         .library(name: "PodiumContracts", targets: ["PodiumContracts"]),
         .library(name: "PodiumIndexer", targets: ["PodiumIndexer"]),
+        .library(name: "PodiumServices", targets: ["PodiumServices"]),
         .library(name: "PodiumCLI", targets: ["PodiumCLI"]),
         .executable(name: "podium", targets: ["podium"]),
         .executable(name: "podium-bench", targets: ["podium-bench"]),
@@ -30,6 +31,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // C libraries from Debian (see scripts/setup for the packages).
@@ -65,13 +70,21 @@ let package = Package(
             name: "PodiumIndexer",
             dependencies: [
                 "PodiumPrimitives", "PodiumABI", "PodiumRPC", "PodiumContracts", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+        .target(
+            name: "PodiumServices",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .target(
             name: "PodiumCLI",
             dependencies: [
                 "PodiumPrimitives", "PodiumRLP", "PodiumABI", "PodiumSigner", "PodiumEIP712", "PodiumSIWE",
-                "PodiumTransactions", "PodiumRPC", "PodiumProvider", "PodiumContracts", "PodiumIndexer",
+                "PodiumTransactions", "PodiumRPC", "PodiumProvider", "PodiumContracts", "PodiumIndexer", "PodiumServices",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -6,6 +6,7 @@ import GRDB
 import PodiumIndexer
 import PodiumPrimitives
 import PodiumRPC
+import PodiumServices
 
 /// `podium index [run] | status`: the indexer and what it has done.
 struct Index: AsyncParsableCommand {
@@ -55,6 +56,10 @@ struct IndexRun: AsyncParsableCommand {
     @Flag(help: "Keep up with the head until interrupted.") var follow = false
     @Flag(help: "Print nothing but errors.") var quiet = false
     @Flag(help: "Print a JSON status line on stdout after every range, for schedulers.") var jsonStatus = false
+    @Option(help: ArgumentHelp(
+        "Serve Prometheus metrics at http://127.0.0.1:N/metrics while indexing (0: a free port, printed on stderr).",
+        valueName: "N"))
+    var metricsPort: Int?
 
     /// The exit status of a reorg below finality.
     static let haltStatus: Int32 = 3
@@ -77,9 +82,14 @@ struct IndexRun: AsyncParsableCommand {
         var options = Indexer.Options(fromBlock: fromBlock, toBlock: toBlock, confirmations: confirmations)
         guard logRange > 0 else { throw ValidationError("--log-range must be at least 1") }
         options.initialRange = logRange
-        let indexer = Indexer(client: client, store: store, target: target, options: options)
+        guard (0...65535).contains(metricsPort ?? 0) else { throw ValidationError("--metrics-port must be 0 to 65535") }
+        let metrics = metricsPort.map { _ in IndexMetrics(chainID: chainID) }
+        let indexer = Indexer(client: client, store: store, target: target, options: options, metrics: metrics)
         let reporter = ProgressReporter(quiet: quiet, json: jsonStatus)
         let stop = StopSignals()
+        var server: Task<Void, Never>?
+        if let metrics { server = try await Self.serveMetrics(metrics, port: metricsPort ?? 0, quiet: quiet) }
+        defer { server?.cancel() }
         do {
             let state = try await indexer.run(follow: follow, shouldStop: { stop.requested }) { reporter.report($0) }
             reporter.finish()
@@ -91,6 +101,32 @@ struct IndexRun: AsyncParsableCommand {
             throw FailureWithStatus(
                 description: IndexError.reorgBelowFinality(block: block, stored: stored, node: node).description,
                 status: Self.haltStatus)
+        }
+    }
+}
+
+extension IndexRun {
+    /// Starts serving `metrics` on loopback and returns once the port listens (said on stderr unless `quiet`); the
+    /// task serves until cancelled. A port that cannot be bound is an error naming it.
+    static func serveMetrics(_ metrics: IndexMetrics, port: Int, quiet: Bool) async throws -> Task<Void, Never> {
+        let (listening, announce) = AsyncStream.makeStream(of: Result<Int, any Error>.self)
+        let server = Task {
+            do {
+                try await HTTPService.serve(MetricsEndpoint.router { metrics.text() }, port: port) { announce.yield(.success($0)) }
+            } catch {
+                announce.yield(.failure(error))
+            }
+            announce.finish()
+        }
+        var iterator = listening.makeAsyncIterator()
+        switch await iterator.next() {
+        case .success(let bound):
+            if !quiet { FileHandle.standardError.write(Data("podium: metrics on http://127.0.0.1:\(bound)/metrics\n".utf8)) }
+            return server
+        case .failure(let error):
+            throw CommandFailure("cannot serve metrics on 127.0.0.1:\(port): \(error)")
+        case nil:
+            throw CommandFailure("cannot serve metrics on 127.0.0.1:\(port)")
         }
     }
 }

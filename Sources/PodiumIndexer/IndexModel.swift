@@ -58,7 +58,9 @@ public struct IndexedLog: Sendable {
 
 /// What one batch commits: headers, logs and the state after it.
 public struct IndexBatch: Sendable {
-    /// The headers to keep.
+    /// The blocks the batch covers: everything in them is indexed once it commits.
+    public var range: ClosedRange<UInt64>
+    /// The headers to keep: the blocks of its logs, the unfinalized ones and the last (the new cursor).
     public var blocks: [StoredBlock]
     /// The logs, in chain order.
     public var logs: [IndexedLog]

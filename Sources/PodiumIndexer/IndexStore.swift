@@ -18,7 +18,11 @@ public final class IndexStore: Sendable {
     public init(path: String) throws(IndexError) {
         self.path = path
         do {
-            database = try DatabasePool(path: path)
+            var configuration = Configuration()
+            // In WAL mode NORMAL loses no committed transaction when the process dies, only (at worst) the last ones
+            // on a power cut, and then whole: the cursor commits with its rows, so those blocks are indexed again.
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            database = try DatabasePool(path: path, configuration: configuration)
             let migrator = Self.migrator
             try database.read { db in
                 let known = Set(migrator.migrations)
@@ -74,6 +78,20 @@ public final class IndexStore: Sendable {
                     finalized INTEGER NOT NULL, log_range INTEGER NOT NULL, halt TEXT, decoder_version INTEGER NOT NULL);
                 """)
         }
+        migrator.registerMigration("v2") { db in
+            // The unfinalized window, found without scanning every kept block at each commit; a prize's places in
+            // the primary key's own tree, with no second one beside it.
+            try db.execute(sql: """
+                CREATE INDEX blocks_unfinalized ON blocks (chain_id, number) WHERE finalized = 0;
+                CREATE TABLE prize_winners_v2 (
+                    log_id INTEGER NOT NULL REFERENCES prizes_distributed (log_id) ON DELETE CASCADE,
+                    place INTEGER NOT NULL, winner BLOB NOT NULL, amount BLOB NOT NULL, PRIMARY KEY (log_id, place))
+                    WITHOUT ROWID;
+                INSERT INTO prize_winners_v2 SELECT log_id, place, winner, amount FROM prize_winners;
+                DROP TABLE prize_winners;
+                ALTER TABLE prize_winners_v2 RENAME TO prize_winners;
+                """)
+        }
         return migrator
     }
 
@@ -125,43 +143,39 @@ public final class IndexStore: Sendable {
     public func commit(_ batch: IndexBatch) throws(IndexError) {
         try write { db in
             let chain = Int64(bitPattern: batch.state.chainID)
-            let insertBlock = try db.cachedStatement(sql: """
-                INSERT INTO blocks (chain_id, number, hash, parent_hash, timestamp) VALUES (?, ?, ?, ?, ?)
+            let finalized = Int64(bitPattern: batch.state.finalized), cursor = Int64(bitPattern: batch.state.cursor)
+            var insertBlock = try RowInserter(db, sql: """
+                INSERT INTO blocks (chain_id, number, hash, parent_hash, timestamp, finalized) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (chain_id, number) DO UPDATE SET hash = excluded.hash, parent_hash = excluded.parent_hash,
-                timestamp = excluded.timestamp
+                timestamp = excluded.timestamp, finalized = excluded.finalized
                 """)
             for block in batch.blocks {
-                try insertBlock.execute(
-                    arguments: [chain, Int64(bitPattern: block.number), Data(block.hash.bytes), Data(block.parentHash.bytes),
-                                Int64(bitPattern: block.timestamp)])
+                insertBlock.bind(chain)
+                insertBlock.bind(block.number)
+                insertBlock.bind(block.hash)
+                insertBlock.bind(block.parentHash)
+                insertBlock.bind(block.timestamp)
+                insertBlock.bind(Int64(block.number <= batch.state.finalized ? 1 : 0))
+                try insertBlock.insert()
             }
-            let insertLog = try db.cachedStatement(sql: """
-                INSERT INTO logs (chain_id, block_number, block_hash, transaction_hash, transaction_index, log_index,
-                address, topic0, topic1, topic2, topic3, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            var inserters = try EventInserters(db)
             for entry in batch.logs {
-                let log = entry.log
-                let topics = (0..<4).map { $0 < log.topics.count ? Data(log.topics[$0].bytes) as (any DatabaseValueConvertible)? : nil }
-                try insertLog.execute(arguments: [
-                    chain, Int64(bitPattern: entry.position.blockNumber), Data(entry.blockHash.bytes),
-                    Data(entry.transactionHash.bytes), Int64(bitPattern: entry.position.transactionIndex),
-                    Int64(bitPattern: entry.position.logIndex), Data(log.address.bytes), topics[0], topics[1], topics[2],
-                    topics[3], Data(log.data),
-                ])
-                if let event = entry.event {
-                    try Self.insert(event, logID: db.lastInsertedRowID, chain: chain, entry: entry, db: db)
-                }
+                let logID = try inserters.insert(entry, chain: chain)
+                if let event = entry.event { try inserters.insert(event, logID: logID, chain: chain, entry: entry) }
             }
-            // Final blocks are kept only where a log or the cursor needs them: the window above them is what a
-            // reorg check walks, and what is kept does not depend on how the ranges fell.
-            let finalized = Int64(bitPattern: batch.state.finalized), cursor = Int64(bitPattern: batch.state.cursor)
-            try db.execute(sql: "UPDATE blocks SET finalized = 1 WHERE chain_id = ? AND number <= ?", arguments: [chain, finalized])
+            // Final blocks are kept only where a log or the cursor needs them. The batch brought only those; of
+            // the blocks kept before it, the previous cursor's and the window that became final with it are
+            // looked at (the partial index of unfinalized blocks finds the window).
+            let previousCursor = Int64(bitPattern: batch.range.lowerBound &- 1)
             try db.execute(
                 sql: """
-                    DELETE FROM blocks WHERE chain_id = ? AND number <= ? AND number != ?
-                    AND number NOT IN (SELECT block_number FROM logs WHERE chain_id = ?)
+                    DELETE FROM blocks WHERE chain_id = ? AND number <= ? AND number != ? AND (finalized = 0 OR number = ?)
+                    AND NOT EXISTS (SELECT 1 FROM logs WHERE logs.chain_id = blocks.chain_id AND logs.block_number = blocks.number)
                     """,
-                arguments: [chain, finalized, cursor, chain])
+                arguments: [chain, finalized, cursor, previousCursor])
+            try db.execute(
+                sql: "UPDATE blocks SET finalized = 1 WHERE chain_id = ? AND finalized = 0 AND number <= ?",
+                arguments: [chain, finalized])
             try Self.save(batch.state, db: db)
         }
     }
@@ -192,6 +206,7 @@ public final class IndexStore: Sendable {
                     topic0, topic1, topic2, topic3, data FROM logs WHERE chain_id = ? ORDER BY block_number, log_index
                     """, arguments: [chain])
             var decoded = 0
+            var inserters = try EventInserters(db)
             while let row = try rows.next() {
                 let topics = try ["topic0", "topic1", "topic2", "topic3"].compactMap { name in try (row[name] as Data?).map { try Bytes32(Array($0)) } }
                 let log = ChainLog(address: try Address(Array(row["address"] as Data)), topics: topics, data: Array(row["data"] as Data))
@@ -202,7 +217,7 @@ public final class IndexStore: Sendable {
                         blockNumber: UInt64(bitPattern: row["block_number"]), transactionIndex: UInt64(bitPattern: row["transaction_index"]),
                         logIndex: UInt64(bitPattern: row["log_index"])),
                     blockHash: try Self.word(row["block_hash"]), transactionHash: try Self.word(row["transaction_hash"]), event: event)
-                try Self.insert(event, logID: row["id"], chain: chain, entry: entry, db: db)
+                try inserters.insert(event, logID: row["id"], chain: chain, entry: entry)
                 decoded += 1
             }
             try db.execute(sql: "UPDATE index_state SET decoder_version = ? WHERE chain_id = ?", arguments: [PodiumEvent.decoderVersion, chain])
@@ -228,37 +243,6 @@ public final class IndexStore: Sendable {
                         Int64(bitPattern: state.finalized), Int64(bitPattern: state.logRange), state.halt,
                         PodiumEvent.decoderVersion])
     }
-
-    private static func insert(_ event: PodiumEvent, logID: Int64, chain: Int64, entry: IndexedLog, db: Database) throws {
-        let block = Int64(bitPattern: entry.position.blockNumber)
-        let contract = Data(entry.log.address.bytes)
-        switch event {
-        case .prizesDistributed(let prizes):
-            let total = prizes.amounts.reduce(into: UInt256.zero) { sum, amount in sum = sum &+ amount }
-            try db.cachedStatement(sql: "INSERT INTO prizes_distributed (log_id, chain_id, block_number, contract, prize_type, timestamp, total) VALUES (?, ?, ?, ?, ?, ?, ?)").execute(
-                arguments: [logID, chain, block, contract, Int64(prizes.prizeType), word(prizes.timestamp), word(total)])
-            for (place, (winner, amount)) in zip(prizes.winners, prizes.amounts).enumerated() {
-                try db.cachedStatement(sql: "INSERT INTO prize_winners (log_id, place, winner, amount) VALUES (?, ?, ?, ?)").execute(
-                    arguments: [logID, place + 1, Data(winner.bytes), word(amount)])
-            }
-        case .periodPaid(let paid):
-            try db.cachedStatement(sql: "INSERT INTO period_paid (log_id, chain_id, block_number, contract, prize_type, period_id, total) VALUES (?, ?, ?, ?, ?, ?, ?)").execute(
-                arguments: [logID, chain, block, contract, Int64(paid.prizeType), word(paid.periodId), word(paid.total)])
-        case .gamePassPurchased(let purchase):
-            try db.cachedStatement(sql: """
-                    INSERT INTO game_pass_purchases (log_id, chain_id, block_number, contract, buyer, day, price,
-                    treasury_amount, daily_pool_amount, weekly_pool_amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """).execute(
-                arguments: [logID, chain, block, contract, Data(purchase.buyer.bytes), word(purchase.day), word(purchase.price),
-                            word(purchase.treasuryAmount), word(purchase.dailyPoolAmount), word(purchase.weeklyPoolAmount)])
-        case .transfer(let transfer):
-            try db.cachedStatement(sql: "INSERT INTO token_transfers (log_id, chain_id, block_number, token, sender, receiver, value) VALUES (?, ?, ?, ?, ?, ?, ?)").execute(
-                arguments: [logID, chain, block, contract, Data(transfer.from.bytes), Data(transfer.to.bytes), word(transfer.value)])
-        }
-    }
-
-    /// A uint256 as its 32-byte big-endian BLOB.
-    static func word(_ value: UInt256) -> Data { Data(value.bigEndianBytes) }
 
     /// A 32-byte BLOB read back.
     static func word(_ data: Data?) throws -> Bytes32 {

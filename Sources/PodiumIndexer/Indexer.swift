@@ -25,7 +25,7 @@ public struct Indexer: Sendable {
         /// How long to wait between polls when following the head.
         public var pollInterval: Duration = .milliseconds(500)
         /// How many times in a row a step that failed on a bad or missing answer is tried again (50 ms, then
-        /// doubling to 3.2 s, between tries) before the error is thrown.
+        /// doubling to 3.2 s, between tries) before the error is thrown; when following the head there is no limit.
         public var maximumRetries = 10
 
         /// Options with the bounds and confirmations given.
@@ -52,17 +52,23 @@ public struct Indexer: Sendable {
     public let target: IndexTarget
     /// How.
     public var options: Options
+    /// Where the indexer's metrics go, if anywhere.
+    public let metrics: IndexMetrics?
 
-    /// An indexer of `target` from `client`'s node into `store`.
-    public init(client: RPCClient, store: IndexStore, target: IndexTarget, options: Options = Options()) {
-        (self.client, self.store, self.target, self.options) = (client, store, target, options)
+    /// An indexer of `target` from `client`'s node into `store`, keeping `metrics` current when given.
+    public init(client: RPCClient, store: IndexStore, target: IndexTarget, options: Options = Options(), metrics: IndexMetrics? = nil) {
+        (self.client, self.store, self.target, self.options, self.metrics) = (client, store, target, options, metrics)
     }
 
     /// Indexes up to the head (or `toBlock`) and returns; with `follow`, keeps up with the head until `shouldStop`
     /// says so (checked between ranges, so the range in hand is finished) or the task is cancelled.
     public func run(
-        follow: Bool = false, shouldStop: @Sendable () -> Bool = { false }, progress: @Sendable (Progress) -> Void = { _ in }
+        follow: Bool = false, shouldStop: @Sendable () -> Bool = { false }, progress report: @Sendable (Progress) -> Void = { _ in }
     ) async throws -> IndexState {
+        func progress(_ step: Progress) {
+            metrics?.record(step)
+            report(step)
+        }
         let nodeChain = try await retrying { try await rpc { try await client.chainID() } }
         guard nodeChain == target.chainID else { throw IndexError.wrongChain(expected: target.chainID, node: nodeChain) }
         var state = try store.state(chainID: target.chainID) ?? IndexState(
@@ -72,48 +78,102 @@ public struct Indexer: Sendable {
         if let halt = state.halt { throw IndexError.halted(halt) }
         // The smallest range the node refused in this run: growth stays below it.
         var refused = UInt64.max
-        while true {
-            try Task.checkCancellation()
-            if shouldStop() { return state }
-            let current = state
-            var ceiling = refused
-            // Nothing of a failed step was written: it is simply done again.
-            let step = try await retrying { try await self.step(current, refused: &ceiling) }
-            refused = ceiling
-            state = step.state
-            progress(Progress(state: step.state, logs: step.logs, rolledBack: step.rolledBack))
-            if step.caughtUp {
-                guard follow else { return state }
-                let wake = ContinuousClock.now + options.pollInterval
-                while ContinuousClock.now < wake, !shouldStop() { try await Task.sleep(for: .milliseconds(20)) }
+        // A range's commit runs while the next range is fetched and checked: `tip` is the last header of the batch
+        // in flight, against which the node is checked until the commit lands.
+        var inFlight: (commit: Task<Void, any Error>, progress: Progress)?
+        var tip: StoredBlock?
+        func land() async throws {
+            guard let landing = inFlight else { return }
+            inFlight = nil
+            try await landing.commit.value
+            progress(landing.progress)
+        }
+        do {
+            while true {
+                try Task.checkCancellation()
+                if shouldStop() {
+                    try await land()
+                    return state
+                }
+                let current = state, known = tip
+                var ceiling = refused
+                // Nothing of a failed step was written: it is simply done again.
+                let step = try await retrying(patiently: follow) { try await self.step(current, tip: known, refused: &ceiling) }
+                refused = ceiling
+                switch step {
+                case .tipReplaced:
+                    // Maybe a reorg: the stored window decides, once everything in flight is stored.
+                    try await land()
+                    tip = nil
+                case .rolledBack(let next, let blocks):
+                    state = next
+                    progress(Progress(state: next, logs: 0, rolledBack: blocks))
+                case .caughtUp(let next):
+                    state = next
+                    try await land()
+                    progress(Progress(state: next, logs: 0, rolledBack: 0))
+                    guard follow else { return state }
+                    let wake = ContinuousClock.now + options.pollInterval
+                    while ContinuousClock.now < wake, !shouldStop() { try await Task.sleep(for: .milliseconds(20)) }
+                case .indexed(let batch, let last):
+                    try await land()
+                    let store = self.store
+                    inFlight = (Task.detached { try store.commit(batch) }, Progress(state: batch.state, logs: batch.logs.count, rolledBack: 0))
+                    state = batch.state
+                    tip = batch.blocks.last
+                    if batch.state.cursor >= last {
+                        try await land()
+                        if !follow { return state }
+                    }
+                }
             }
+        } catch {
+            // A commit in flight lands or fails before the error is reported, so the store is what it says.
+            if let landing = inFlight { _ = try? await landing.commit.value }
+            throw error
         }
     }
 
-    /// One range, or one rollback.
-    private func step(
-        _ current: IndexState, refused: inout UInt64
-    ) async throws -> (state: IndexState, logs: Int, rolledBack: UInt64, caughtUp: Bool) {
+    /// What one step did.
+    private enum Step {
+        /// The range up to the head (less confirmations) is indexed: nothing to do until the head moves.
+        case caughtUp(IndexState)
+        /// The node no longer has the in-flight tip: the stored window must be checked once the commit lands.
+        case tipReplaced
+        /// A reorg was rolled back by this many blocks.
+        case rolledBack(IndexState, blocks: UInt64)
+        /// A range was read and checked, to be committed; `last` is the highest block this run indexes for now.
+        case indexed(IndexBatch, last: UInt64)
+    }
+
+    /// One range, or one rollback. `tip`, when given, is the last indexed header (its commit may be in flight);
+    /// else the store's is read.
+    private func step(_ current: IndexState, tip: StoredBlock?, refused: inout UInt64) async throws -> Step {
         var state = current
         let head = try await rpc { try await client.blockNumber() }
         state.head = head
         let finalized = try await finalizedBlock(head: head)
         state.finalized = max(state.finalized, min(finalized, head))
         // The last indexed block must still be the node's; a lagging node (it does not have it yet) means wait.
-        if state.cursor != UInt64.max, let stored = try store.block(chainID: state.chainID, number: state.cursor) {
-            guard let node = try await header(stored.number) else { return (state, 0, 0, true) }
-            if node.hash != stored.hash {
-                let ancestor = try await commonAncestor(below: stored, state: state)
-                let rolledBack = state.cursor - ancestor
-                state.cursor = ancestor
-                try store.rollBack(chainID: state.chainID, above: ancestor, state: state)
-                return (state, 0, rolledBack, false)
+        if state.cursor != UInt64.max {
+            if let tip {
+                guard let node = try await header(tip.number) else { return .caughtUp(state) }
+                if node.hash != tip.hash { return .tipReplaced }
+            } else if let stored = try store.block(chainID: state.chainID, number: state.cursor) {
+                guard let node = try await header(stored.number) else { return .caughtUp(state) }
+                if node.hash != stored.hash {
+                    let ancestor = try await commonAncestor(below: stored, state: state)
+                    let rolledBack = state.cursor - ancestor
+                    state.cursor = ancestor
+                    try store.rollBack(chainID: state.chainID, above: ancestor, state: state)
+                    return .rolledBack(state, blocks: rolledBack)
+                }
             }
         }
         let keepOut = options.confirmations ?? 0
         let last = min(options.toBlock ?? UInt64.max, head >= keepOut ? head - keepOut : 0)
         let from = state.cursor &+ 1
-        guard state.cursor == UInt64.max || state.cursor < last else { return (state, 0, 0, true) }
+        guard state.cursor == UInt64.max || state.cursor < last else { return .caughtUp(state) }
         var to = min(last, from + max(state.logRange, 1) - 1)
         var logs: [RPCLog]
         while true {
@@ -133,6 +193,7 @@ public struct Indexer: Sendable {
                 default:
                     throw IndexError.rpc(error)
                 }
+                metrics?.recordError(.rpc(error))
                 refused = min(refused, asked)
                 state.logRange = range
                 to = from + range - 1
@@ -145,9 +206,7 @@ public struct Indexer: Sendable {
         } else if logs.count < options.maximumLogsPerRange / 10, to - from + 1 == state.logRange {
             state.logRange = max(state.logRange, min(state.logRange * 2, options.maximumRange, refused - 1))
         }
-        let batch = try await assemble(logs: logs, from: from, to: to, state: state)
-        try store.commit(batch)
-        return (batch.state, batch.logs.count, 0, batch.state.cursor >= last)
+        return .indexed(try await assemble(logs: logs, from: from, to: to, state: state), last: last)
     }
 
     /// The batch for the range `from...to`: the logs checked against their blocks' headers, every unfinalized
@@ -186,7 +245,11 @@ public struct Indexer: Sendable {
         }
         var next = state
         next.cursor = to
-        return IndexBatch(blocks: sorted, logs: indexed, state: next)
+        // Final blocks are kept only where a log or the cursor needs them: the window above them is what a reorg
+        // check walks, and what is kept does not depend on how the ranges fell.
+        let withLogs = Set(indexed.map(\.position.blockNumber))
+        let kept = sorted.filter { $0.number > state.finalized || $0.number == to || withLogs.contains($0.number) }
+        return IndexBatch(range: from...to, blocks: kept, logs: indexed, state: next)
     }
 
     /// Checks the answer against the blocks' blooms: every log must be in its block's bloom, and a block whose
@@ -231,6 +294,7 @@ public struct Indexer: Sendable {
                 var halted = state
                 halted.halt = "reorg below finality at block \(number)"
                 try store.save(halted)
+                metrics?.recordHalt()
                 throw IndexError.reorgBelowFinality(block: number, stored: mine.hash, node: node.hash)
             }
             guard number > 0 else { return 0 }
@@ -274,16 +338,20 @@ public struct Indexer: Sendable {
         return found
     }
 
-    /// Runs `body` until it succeeds, again after a transient failure (`IndexError.isTransient`), up to
-    /// `maximumRetries` times with pauses of 50 ms doubling to 3.2 s.
-    private func retrying<Value>(_ body: () async throws -> Value) async throws -> Value {
+    /// Runs `body` until it succeeds, again after a transient failure (`IndexError.isTransient`): up to
+    /// `maximumRetries` times with pauses from 50 ms doubling to 3.2 s; `patiently` (following the head), for as
+    /// long as it takes, the pauses growing to 30 s, so that indexing resumes by itself after a long outage. Each
+    /// pause is jittered (half to all of it), so that many indexers do not come back at the same instant.
+    private func retrying<Value>(patiently: Bool = false, _ body: () async throws -> Value) async throws -> Value {
         var failures = 0
         while true {
             do {
                 return try await body()
-            } catch let error as IndexError where error.isTransient && failures < options.maximumRetries {
+            } catch let error as IndexError where error.isTransient && (patiently || failures < options.maximumRetries) {
+                metrics?.recordError(error)
                 failures += 1
-                try await Task.sleep(for: .milliseconds(50 << min(failures, 6)))
+                let pause = min(50 << min(failures, 10), patiently ? 30_000 : 3_200)
+                try await Task.sleep(for: .milliseconds(Int.random(in: pause / 2...pause)))
             }
         }
     }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import PodiumTestSupport
 import Testing
 
@@ -70,6 +73,42 @@ extension ChainCommandTests {
             #expect(status2 == 0)
             let text = try await ChainCommandTests.succeed(["index", "status", "--deployments", chain.directory.path])
             #expect(ChainCommandTests.fields(text)["indexed"] == head, "\(text)")
+        }
+
+        /// --metrics-port: while following, GET /metrics answers Prometheus text whose heights and counts are the
+        /// chain's and the index's own.
+        @Test func servesMetricsWhileFollowing() async throws {
+            let chain = try await DeployedChain.start()
+            defer { chain.stop() }
+            let rpc = ["--rpc-url", chain.url]
+            let token = chain.addresses["GlicoToken"]!, distributor = chain.addresses["PrizeDistributor"]!
+            _ = try await ChainCommandTests.succeed(["send", token, "mint(address,uint256)", distributor, "5", "--dev-account", "0", "--async"] + rpc)
+            let head = try await ChainCommandTests.succeed(["block-number"] + rpc)
+            let indexer = try await ListeningProcess.start(
+                executable: PodiumProcess.executable,
+                arguments: ["index", "--follow", "--metrics-port", "0", "--deployments", chain.directory.path] + rpc,
+                announcedOnStandardError: true)
+            defer { indexer.stop() }
+            #expect(indexer.url.hasSuffix("/metrics"), "\(indexer.url)")
+            var samples: [String: String] = [:]
+            for _ in 0..<200 {
+                let (body, response) = try await URLSession.shared.data(from: try #require(URL(string: indexer.url)))
+                #expect((response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Content-Type")?.hasPrefix("text/plain; version=0.0.4") == true)
+                samples = Dictionary(
+                    String(decoding: body, as: UTF8.self).split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap { line in
+                        line.split(separator: " ").count == 2 ? (String(line.split(separator: " ")[0]), String(line.split(separator: " ")[1])) : nil
+                    }, uniquingKeysWith: { $1 })
+                if samples[#"podium_index_indexed_block{chain_id="31337"}"#].flatMap(Double.init) == Double(head) { break }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(samples[#"podium_index_indexed_block{chain_id="31337"}"#].flatMap(Double.init) == Double(head), "\(samples)")
+            #expect(samples[#"podium_index_head_block{chain_id="31337"}"#].flatMap(Double.init) == Double(head))
+            #expect(samples[#"podium_index_lag_blocks{chain_id="31337"}"#].flatMap(Double.init) == 0)
+            #expect(samples[#"podium_index_halted{chain_id="31337"}"#].flatMap(Double.init) == 0)
+            let status = try ChainCommandTests.object(
+                try await ChainCommandTests.succeed(["index", "status", "--json", "--deployments", chain.directory.path]))
+            let logs = (status["rows"] as? [String: Any])?["logs"] as? Int
+            #expect(logs == 1 && samples[#"podium_index_logs_total{chain_id="31337"}"#].flatMap(Int.init) == logs, "\(samples)")
         }
     }
 }

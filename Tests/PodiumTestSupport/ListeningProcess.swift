@@ -1,7 +1,7 @@
 import Foundation
 
-/// A server a test starts for itself: a process whose first line on stdout ends with the URL it listens on
-/// (`… http://127.0.0.1:PORT`). It is stopped by `stop()` or when released.
+/// A server a test starts for itself: a process whose first line on stdout (or stderr) holds the URL it listens on
+/// (`… http://127.0.0.1:PORT…`). It is stopped by `stop()` or when released.
 public final class ListeningProcess: @unchecked Sendable {
     /// Why the server could not start.
     public struct Failure: Error, CustomStringConvertible {
@@ -12,25 +12,30 @@ public final class ListeningProcess: @unchecked Sendable {
     public let url: String
     private let process: Process
 
-    /// Runs `executable arguments…` and waits, on a Dispatch thread, for its first line.
-    public static func start(executable: URL, arguments: [String]) async throws -> ListeningProcess {
-        try await offPool { try ListeningProcess(executable: executable, arguments: arguments) }
+    /// Runs `executable arguments…` and waits, on a Dispatch thread, for its first line on stdout (or on stderr,
+    /// when `announcedOnStandardError`).
+    public static func start(
+        executable: URL, arguments: [String], announcedOnStandardError: Bool = false
+    ) async throws -> ListeningProcess {
+        try await offPool {
+            try ListeningProcess(executable: executable, arguments: arguments, announcedOnStandardError: announcedOnStandardError)
+        }
     }
 
     /// Runs `executable arguments…` and waits for its first line (blocking).
-    private init(executable: URL, arguments: [String]) throws {
+    private init(executable: URL, arguments: [String], announcedOnStandardError: Bool) throws {
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw Failure(description: "\(executable.path) missing: run `make test` (scripts/setup installs it)")
         }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        let stdout = Pipe()
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
+        let announcements = Pipe()
+        process.standardOutput = announcedOnStandardError ? FileHandle.nullDevice : announcements
+        process.standardError = announcedOnStandardError ? announcements : FileHandle.nullDevice
         try process.run()
         var line = Data()
-        let reader = stdout.fileHandleForReading
+        let reader = announcements.fileHandleForReading
         while !line.contains(UInt8(ascii: "\n")) {
             let chunk = reader.availableData
             if chunk.isEmpty {
