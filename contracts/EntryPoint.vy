@@ -17,11 +17,12 @@
        PostOpReverted(bytes returnData)                                0xad7954bc (innerHandleOp)
      and Error(string) for AA90-AA94, as v0.7's `require`s.
 
-     Deviations from v0.7.0: a sender with no code and no initCode fails with
-     FailedOp "AA20 account not deployed" (v0.7.0 reverts without data there, as v0.8 does
-     not); no handleAggregatedOps, no delegateAndRevert, no executeUserOp re-encoding of
-     IAccountExecute; the reentrancy guard reverts without data; UserOpInfo.contextOffset,
-     a memory offset in v0.7, is always 0 here.
+     Deviations from v0.7.0 (contracts/README.md): a sender with no code and no initCode fails
+     with FailedOp "AA20 account not deployed" (v0.7.0 reverts without data there); no
+     handleAggregatedOps, delegateAndRevert or IAccountExecute.executeUserOp re-encoding; the
+     reentrancy guard (transient storage) reverts without data; UserOpInfo.contextOffset, a memory
+     offset in v0.7, is 0 here; senderCreator() is public; deposits(address) answers one tuple
+     (the same bytes as v0.7's five values).
 """
 
 # The user operation as v0.7 packs it (bounded here, see above).

@@ -10,8 +10,8 @@
      of the implementation, shared by every proxy (delegatecall runs the implementation's code).
 
      Signatures: 65 bytes r ++ s ++ v (v 27 or 28) over the EIP-191 hash of the userOpHash,
-     "<0x19>Ethereum Signed Message:<newline>32" ++ userOpHash. validateUserOp returns 0 when the owner
-     signed and SIG_VALIDATION_FAILED (1) for any other signature, never reverting on one: a
+     keccak256("<0x19>Ethereum Signed Message:<newline>32" ++ userOpHash). validateUserOp returns 0
+     when the owner signed and SIG_VALIDATION_FAILED (1) for any other signature, never reverting: a
      wrong signer, a length other than 65, a high s (malleable, above secp256k1n/2, refused as
      OpenZeppelin's ECDSA does), a v other than 27/28. (v0.7's SimpleAccount reverts through
      OpenZeppelin's ECDSA.recover on a malformed signature; here those fail softly too.)
@@ -19,6 +19,9 @@
      Bounds: execute's func <= 4096 bytes; executeBatch takes at most 8 calls of <= 1024 bytes
      each; validateUserOp's user operation has the entry point's bounds (initCode 512, callData
      4096, paymasterAndData 512, signature 512).
+
+     Not here (v0.7's SimpleAccount has them): UUPS upgrades (proxies are EIP-1167 and fixed), the
+     ERC-721/ERC-1155 receiver callbacks and ERC-165.
 
      Argument names: execute(dest, amount, func) and executeBatch(dest, values, func), as v0.7's
      (dest, value, func) with `value` renamed (a reserved word in Vyper); types and selectors are
@@ -84,9 +87,9 @@ def __init__(anEntryPoint: address):
 @payable
 def __default__():
     """
-    @notice Accepts ETH.
+    @notice Accepts ETH (calls with data that match no function revert, as v0.7's receive()).
     """
-    pass
+    assert len(msg.data) == 0
 
 
 @view

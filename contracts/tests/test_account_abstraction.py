@@ -833,6 +833,7 @@ class SimpleAccountTest(ChainTestCase):
         self.assertEqual(self.chain.view(self.account, "getDeposit()", ["uint256"]), 2 * ETHER)
         d.send(d.other, self.account, value=7)  # accepts ETH
         self.assertEqual(self.chain.balance(self.account), ETHER + 7)
+        self.assertReverts(self.chain.send(d.other, self.account, b"\x12\x34\x56\x78", value=1), b"")
 
 
 class VerifyingPaymasterTest(ChainTestCase):
