@@ -10,9 +10,8 @@ operation calls TestTarget.increment() (a fresh storage slot on the first operat
 through executeBatch; "sponsored" operations are paid by VerifyingPaymaster.vy, the others from the account's own
 ETH (the account is funded beforehand)."""
 
-import json
 
-from aa_harness import ROOT, Chain, address_bytes, calldata, checksum, user_op
+from aa_harness import Chain, address_bytes, calldata, checksum, user_op
 from test_account_abstraction import CANONICAL, ETHER, EVENTS, Deployment, user_operation_event
 
 

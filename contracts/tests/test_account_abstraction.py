@@ -16,7 +16,7 @@ from eth_utils import keccak
 
 from aa_harness import (
     GWEI, OP_TYPE, ROOT, Chain, Reverted, address_bytes, artifact, artifact_bytecode, calldata, checksum,
-    compile_test_contracts, error_data, error_string, failed_op, failed_op_with_revert, pack_uints,
+    compile_test_contracts, error_data, error_string, failed_op, failed_op_with_revert,
     paymaster_and_data, predicted_account, sign_hash_eip191, user_op, user_op_hash,
 )
 
@@ -1001,6 +1001,9 @@ class CanonicalComparisonTest(unittest.TestCase):
             "sponsored AA34": lambda d: [d.sign(d.sponsor(user_op(d.account_address(), 0, d.init_code(),
                                                                   d.execute_call()), key=d.other.key))],
             "initCode too short": lambda d: [user_op(d.account_address(), 0, b"\x01\x02")],
+            "paymaster without code": lambda d: [d.test_account_op(
+                paymaster_and_data=paymaster_and_data(d.other.address, 100_000, 0))],
+            "second op fails": lambda d: [d.test_account_op(), d.test_account_op(nonce=5)],
         }
         expected_reasons = {"AA10": "AA10 sender already constructed", "AA13": "AA13 initCode failed or OOG",
                             "AA25": "AA25 invalid account nonce", "AA36": "AA36 over paymasterVerificationGasLimit"}
