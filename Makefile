@@ -15,11 +15,12 @@ demo: setup
 	scripts/demo .build/release/podium
 
 ## Every test: unit, differential against the Python oracles, command-line tests, contracts and RPC on the devnet,
-## and the devnet's own answers checked against the JSON-RPC specification.
+## the devnet's own answers checked against the JSON-RPC specification, and the ERC-4337 contracts (contracts/tests).
 test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	devnet/.venv/bin/python -m unittest discover -s devnet/tests
+	devnet/.venv/bin/python -m unittest discover -s contracts/tests
 
 ## Benchmarks side by side with their peers: make bench SUITE=keccak (or uint256).
 bench: setup
