@@ -95,8 +95,8 @@ let package = Package(
         .executableTarget(
             name: "podium-bench",
             dependencies: [
-                "PodiumPrimitives", "PodiumABI", "PodiumSigner", "PodiumTransactions", "PodiumRPC", "PodiumContracts",
-                "PodiumIndexer",
+                "PodiumPrimitives", "PodiumABI", "PodiumSigner", "PodiumTransactions", "PodiumRPC", "PodiumProvider",
+                "PodiumContracts", "PodiumIndexer",
             ]
         ),
 
