@@ -26,10 +26,10 @@ Reads one JSON object on stdin with any of these keys and answers an object with
   "preVerificationGas": [op, ...]  -> ["<decimal>", ...]
       the op with a 65-byte 0xff signature and preVerificationGas 2^32 - 1, eth_abi.encode of its fields (the
       tuple's contents); 21000 + max(18300 + 4 * words + 4 * zeros + 16 * nonzeros, 10 * (zeros + 4 * nonzeros))
-  "revert":        [{"error": "FailedOp" | "FailedOpWithRevert" | "SenderAddressResult" | "Error",
+  "revert":        [{"error": "FailedOp" | "FailedOpWithRevert" | "SenderAddressResult" | "Error" | "Panic",
                      "args": [...]}, ...]  -> ["0x<selector ++ eth_abi.encode(args)>", ...]
       FailedOp(uint256,string), FailedOpWithRevert(uint256,string,bytes), SenderAddressResult(address),
-      Error(string); integers as decimal strings, bytes as 0x-hex
+      Error(string), Panic(uint256); integers as decimal strings, bytes as 0x-hex
 """
 
 import json
@@ -140,6 +140,7 @@ REVERTS = {
     "FailedOpWithRevert": ("FailedOpWithRevert(uint256,string,bytes)", ["uint256", "string", "bytes"]),
     "SenderAddressResult": ("SenderAddressResult(address)", ["address"]),
     "Error": ("Error(string)", ["string"]),
+    "Panic": ("Panic(uint256)", ["uint256"]),
 }
 
 
