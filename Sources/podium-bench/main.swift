@@ -9,6 +9,7 @@ let suites: [String: () async -> [Figure]] = [
     "abi": abiFigures,
     "rpc": rpcFigures,
     "index": indexFigures,
+    "userop": userOperationFigures,
 ]
 
 import Foundation
