@@ -37,7 +37,8 @@ public enum EntryPointError: Error, Hashable, Sendable {
                 data, selector: Self.failedOpWithRevertSelector, as: (UInt256, String, ABIBytes).self)
             self = .failedOpWithRevert(index: index, reason: reason, inner: inner.bytes)
         case Self.senderAddressResultSelector:
-            self = .senderAddressResult(try decodeCall(data, selector: Self.senderAddressResultSelector, as: Address.self))
+            self = .senderAddressResult(
+                try decodeCall(data, selector: Self.senderAddressResultSelector, as: Address.self))
         default:
             self = .other(try RevertReason(decoding: data))
         }

@@ -22,10 +22,11 @@ extension UserOperation {
         }
         let reader = JSONFields(fields: fields)
         self.init(
-            sender: try reader.address(.sender), nonce: try reader.quantity(.nonce), callData: try reader.bytes(.callData),
-            callGasLimit: try reader.gasValue(.callGasLimit),
+            sender: try reader.address(.sender), nonce: try reader.quantity(.nonce),
+            callData: try reader.bytes(.callData), callGasLimit: try reader.gasValue(.callGasLimit),
             verificationGasLimit: try reader.gasValue(.verificationGasLimit),
-            preVerificationGas: try reader.gasValue(.preVerificationGas), maxFeePerGas: try reader.gasValue(.maxFeePerGas),
+            preVerificationGas: try reader.gasValue(.preVerificationGas),
+            maxFeePerGas: try reader.gasValue(.maxFeePerGas),
             maxPriorityFeePerGas: try reader.gasValue(.maxPriorityFeePerGas), signature: try reader.bytes(.signature))
         if try reader.group([.factory, .factoryData]) {
             factory = Factory(address: try reader.address(.factory), data: try reader.bytes(.factoryData))
@@ -46,7 +47,8 @@ extension UserOperation {
             "verificationGasLimit": .string(verificationGasLimit.hexString),
             "preVerificationGas": .string(preVerificationGas.hexString),
             "maxFeePerGas": .string(maxFeePerGas.hexString),
-            "maxPriorityFeePerGas": .string(maxPriorityFeePerGas.hexString), "signature": .string(Hex.encode(signature)),
+            "maxPriorityFeePerGas": .string(maxPriorityFeePerGas.hexString),
+            "signature": .string(Hex.encode(signature)),
         ]
         if let factory {
             members["factory"] = .string(factory.address.description)
@@ -79,6 +81,7 @@ private struct JSONFields {
         return text
     }
 
+    /// An address member: `0x` and 40 hex digits, in one case or in EIP-55's.
     func address(_ field: UserOperationField) throws(UserOperationError) -> Address {
         let text = try prefixed(field)
         do throws(AddressError) {
@@ -88,6 +91,7 @@ private struct JSONFields {
         }
     }
 
+    /// A quantity member, canonical as execution-apis' `uint`.
     func quantity(_ field: UserOperationField) throws(UserOperationError) -> UInt256 {
         let text = try text(field)
         do throws(QuantityError) {
@@ -102,6 +106,7 @@ private struct JSONFields {
         try UserOperation.checkedGasValue(quantity(field), field)
     }
 
+    /// A byte-string member: `0x` and an even number of hex digits.
     func bytes(_ field: UserOperationField) throws(UserOperationError) -> [UInt8] {
         let text = try prefixed(field)
         do throws(HexError) {

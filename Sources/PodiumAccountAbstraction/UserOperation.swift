@@ -56,8 +56,8 @@ public struct UserOperation: Hashable, Sendable {
 
         /// The paymaster at `address` with these limits and data.
         public init(address: Address, verificationGasLimit: UInt256, postOpGasLimit: UInt256, data: [UInt8]) {
-            (self.address, self.verificationGasLimit, self.postOpGasLimit) = (address, verificationGasLimit, postOpGasLimit)
-            self.data = data
+            (self.address, self.data) = (address, data)
+            (self.verificationGasLimit, self.postOpGasLimit) = (verificationGasLimit, postOpGasLimit)
         }
     }
 

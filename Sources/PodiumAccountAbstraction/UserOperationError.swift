@@ -72,7 +72,8 @@ public enum UserOperationError: Error, Equatable, Sendable, CustomStringConverti
         case .nonceKeyTooLarge(let key): "nonce key \(key) does not fit in 192 bits"
         case .timestampTooLarge(let value): "timestamp \(value) does not fit in a uint48"
         case .invalidPaymasterDataLength(let length):
-            "verifying paymaster data is 64 bytes of validUntil and validAfter and a 64- or 65-byte signature, got \(length) bytes"
+            "verifying paymaster data is 64 bytes of validUntil and validAfter and a 64- or 65-byte signature, "
+                + "got \(length) bytes"
         case .invalidPaymasterData(let error): "verifying paymaster data: \(error)"
         case .invalidCallData(let error): "account callData: \(error)"
         case .unknownAccountFunction(let selector): "account callData calls \(selector), not execute or executeBatch"

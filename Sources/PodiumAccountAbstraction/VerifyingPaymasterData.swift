@@ -28,7 +28,9 @@ public struct VerifyingPaymasterData: Hashable, Sendable {
     /// The data of this window with a stub signature in place of the signer's (`SimpleAccount.stubSignature`,
     /// which recovers without reverting): as long as the final data, as ERC-7677's `pm_getPaymasterStubData`
     /// wants it, for gas estimation.
-    public static func stub(validUntil: UInt64, validAfter: UInt64) throws(UserOperationError) -> VerifyingPaymasterData {
+    public static func stub(
+        validUntil: UInt64, validAfter: UInt64
+    ) throws(UserOperationError) -> VerifyingPaymasterData {
         try VerifyingPaymasterData(validUntil: validUntil, validAfter: validAfter, signature: stubSignature)
     }
 

@@ -24,7 +24,8 @@ import Testing
     @Test func callDataMatchesEthAbiAndParsesBack() async throws {
         var generator = SeededGenerator()
         func call() -> AccountCall {
-            AccountCall(to: generator.address(), value: generator.value(bits: 256), input: generator.byteString(upTo: 200))
+            AccountCall(
+                to: generator.address(), value: generator.value(bits: 256), input: generator.byteString(upTo: 200))
         }
         let singles = (0..<100).map { _ in call() }
         let batches = (0..<100).map { _ in (0..<Int.random(in: 0...6, using: &generator)).map { _ in call() } }

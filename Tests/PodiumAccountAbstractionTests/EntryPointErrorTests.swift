@@ -49,10 +49,12 @@ import Testing
         let overflow = try EntryPointError(revertData: Hex.decode(try vectorLines("entrypoint-reverts", in: .module)
             .first { $0.hasPrefix("FailedOpWithRevert|1|") }!.split(separator: "|").last!))
         #expect(overflow.innerReason == .panic(.arithmeticOverflow))
-        #expect(overflow.description.hasSuffix("at fault: account; inner revert: Panic(0x11: arithmetic underflow or overflow)"))
+        #expect(overflow.description.hasSuffix(
+            "at fault: account; inner revert: Panic(0x11: arithmetic underflow or overflow)"))
         let nonce = try Self.vector("AA25 invalid account nonce")
         #expect(nonce.description
-            == "AA25 invalid account nonce (operation 0): the nonce is not the next in its key's sequence; at fault: account")
+            == "AA25 invalid account nonce (operation 0): the nonce is not the next in its key's sequence; "
+            + "at fault: account")
         #expect(nonce.operationIndex == 0 && nonce.innerReason == nil)
         let beneficiary = try Self.vector("AA90 invalid beneficiary")
         #expect(beneficiary.code == .invalidBeneficiary && beneficiary.operationIndex == nil)
@@ -63,11 +65,13 @@ import Testing
         #expect(try EntryPointError(revertData: []).description == "EntryPoint reverted: empty revert data")
         let sender = try EntryPointError(revertData: Hex.decode(
             "0x6ca7b806000000000000000000000000f39fd6e51aad88f6f4ce6ab8827279cfffb92266"))
-        #expect(sender.description == "SenderAddressResult: the account is at 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266")
+        #expect(sender.description
+            == "SenderAddressResult: the account is at 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266")
     }
 
     @Test func innerRevertThatDoesNotDecodeIsKeptAsBytes() throws {
-        let line = try #require(try vectorLines("entrypoint-reverts", in: .module).first { $0.contains("|0xdeadbeef|") })
+        let lines = try vectorLines("entrypoint-reverts", in: .module)
+        let line = try #require(lines.first { $0.contains("|0xdeadbeef|") })
         let error = try EntryPointError(revertData: Hex.decode(line.split(separator: "|").last!))
         #expect(error.innerReason == .unknown([0xde, 0xad, 0xbe, 0xef]))
         let truncatedError = RevertReason.errorSelector.bytes + [0, 1]

@@ -68,7 +68,8 @@ import Testing
             try UserOperation(unpacking: packed)
         }
         packed.initCode = Self.paymaster.bytes
-        #expect(try UserOperation(unpacking: packed).factory == UserOperation.Factory(address: Self.paymaster, data: []))
+        #expect(
+            try UserOperation(unpacking: packed).factory == UserOperation.Factory(address: Self.paymaster, data: []))
         packed.paymasterAndData = [UInt8](repeating: 1, count: 51)
         #expect(throws: UserOperationError.tooShort(.paymasterAndData, length: 51, minimum: 52)) {
             try UserOperation(unpacking: packed)

@@ -55,7 +55,8 @@ extension SeededGenerator {
             factory: Bool.random(using: &self)
                 ? UserOperation.Factory(address: address(), data: byteString(upTo: 300)) : nil,
             callData: byteString(upTo: 600), callGasLimit: value(bits: 120), verificationGasLimit: value(bits: 120),
-            preVerificationGas: value(bits: 120), maxFeePerGas: value(bits: 120), maxPriorityFeePerGas: value(bits: 120),
+            preVerificationGas: value(bits: 120), maxFeePerGas: value(bits: 120),
+            maxPriorityFeePerGas: value(bits: 120),
             paymaster: Bool.random(using: &self)
                 ? UserOperation.Paymaster(
                     address: address(), verificationGasLimit: value(bits: 120), postOpGasLimit: value(bits: 120),
@@ -66,7 +67,8 @@ extension SeededGenerator {
     /// A random packed operation: any words, any byte strings (not necessarily unpackable).
     mutating func packedOperation() -> PackedUserOperation {
         PackedUserOperation(
-            sender: address(), nonce: value(bits: 256), initCode: byteString(upTo: 300), callData: byteString(upTo: 600),
+            sender: address(), nonce: value(bits: 256), initCode: byteString(upTo: 300),
+            callData: byteString(upTo: 600),
             accountGasLimits: Bytes32(value(bits: 256)), preVerificationGas: value(bits: 256),
             gasFees: Bytes32(value(bits: 256)), paymasterAndData: byteString(upTo: 200),
             signature: byteString(upTo: 130))

@@ -58,7 +58,9 @@ import Testing
         }
     }
 
-    struct PaymasterCase: Codable, Sendable { let op: OracleOperation, chainId: UInt64, validUntil: UInt64, validAfter: UInt64 }
+    struct PaymasterCase: Codable, Sendable {
+        let op: OracleOperation, chainId: UInt64, validUntil: UInt64, validAfter: UInt64
+    }
     struct DataCase: Codable, Sendable { let validUntil: UInt64, validAfter: UInt64, signature: String }
     struct PaymasterRequest: Codable, Sendable { let paymasterHash: [PaymasterCase], paymasterData: [DataCase] }
     struct PaymasterAnswer: Codable, Sendable { let paymasterHash: [String], paymasterData: [String] }
@@ -88,7 +90,8 @@ import Testing
             let hash = try VerifyingPaymaster.hash(
                 of: operations[i], chainID: 31337, validUntil: times[i].0, validAfter: times[i].1)
             #expect(hash.description == answers.paymasterHash[i], context)
-            let data = try VerifyingPaymasterData(validUntil: times[i].0, validAfter: times[i].1, signature: signatures[i])
+            let data = try VerifyingPaymasterData(
+                validUntil: times[i].0, validAfter: times[i].1, signature: signatures[i])
             #expect(Hex.encode(data.bytes) == answers.paymasterData[i], context)
             #expect(try VerifyingPaymasterData(parsing: data.bytes) == data, context)
         }
@@ -149,7 +152,8 @@ import Testing
     }
 
     @Test func paymasterDataParsingRefusesOtherLayouts() throws {
-        let valid = try VerifyingPaymasterData(validUntil: 1, validAfter: 2, signature: [UInt8](repeating: 7, count: 65))
+        let valid = try VerifyingPaymasterData(
+            validUntil: 1, validAfter: 2, signature: [UInt8](repeating: 7, count: 65))
         for length in [0, 64, 127, 130] {
             #expect(throws: UserOperationError.invalidPaymasterDataLength(length)) {
                 try VerifyingPaymasterData(parsing: Array(valid.bytes.prefix(length)) + [UInt8](

@@ -84,7 +84,10 @@ import Testing
         let error: UserOperationError
         var testDescription: String { name }
 
-        init(_ name: String, _ edit: @escaping @Sendable (inout [String: JSONValue]) -> Void, _ error: UserOperationError) {
+        init(
+            _ name: String, _ edit: @escaping @Sendable (inout [String: JSONValue]) -> Void,
+            _ error: UserOperationError
+        ) {
             (self.name, self.edit, self.error) = (name, edit, error)
         }
     }
@@ -102,36 +105,43 @@ import Testing
         Malformed("bool signature", { $0["signature"] = true }, .notAString(.signature)),
         Malformed("leading zero", { $0["callGasLimit"] = "0x01" }, .invalidQuantity(.callGasLimit, .leadingZero)),
         Malformed("zero as 0x00", { $0["nonce"] = "0x00" }, .invalidQuantity(.nonce, .leadingZero)),
-        Malformed("empty quantity", { $0["preVerificationGas"] = "0x" }, .invalidQuantity(.preVerificationGas, .emptyNumber)),
+        Malformed("empty quantity", { $0["preVerificationGas"] = "0x" },
+            .invalidQuantity(.preVerificationGas, .emptyNumber)),
         Malformed("decimal quantity", { $0["maxFeePerGas"] = "1000" }, .invalidQuantity(.maxFeePerGas, .missingPrefix)),
-        Malformed("negative quantity", { $0["verificationGasLimit"] = "-0x1" }, .invalidQuantity(.verificationGasLimit, .sign)),
+        Malformed("negative quantity", { $0["verificationGasLimit"] = "-0x1" },
+            .invalidQuantity(.verificationGasLimit, .sign)),
         Malformed("bad digit", { $0["maxPriorityFeePerGas"] = "0x1g" },
-         .invalidQuantity(.maxPriorityFeePerGas, .invalidDigit("g", offset: 3))),
+            .invalidQuantity(.maxPriorityFeePerGas, .invalidDigit("g", offset: 3))),
         Malformed("257-bit nonce", { $0["nonce"] = .string("0x1" + String(repeating: "0", count: 64)) },
-         .invalidQuantity(.nonce, .overflow(bits: 256))),
+            .invalidQuantity(.nonce, .overflow(bits: 256))),
         Malformed("gas above uint120", { $0["callGasLimit"] = .string("0x1" + String(repeating: "0", count: 30)) },
-         .gasValueTooLarge(.callGasLimit, UInt256(1) << 120)),
+            .gasValueTooLarge(.callGasLimit, UInt256(1) << 120)),
         Malformed("paymaster gas above uint120",
-         { $0["paymasterPostOpGasLimit"] = .string("0x" + String(repeating: "f", count: 31)) },
-         .gasValueTooLarge(.paymasterPostOpGasLimit, UInt256.max >> 132)),
+            { $0["paymasterPostOpGasLimit"] = .string("0x" + String(repeating: "f", count: 31)) },
+            .gasValueTooLarge(.paymasterPostOpGasLimit, UInt256.max >> 132)),
         Malformed("odd bytes", { $0["callData"] = "0xabc" }, .invalidBytes(.callData, .oddLength(3))),
         Malformed("bytes without 0x", { $0["signature"] = "deadbeef" }, .missingPrefix(.signature)),
-        Malformed("bad byte digit", { $0["factoryData"] = "0xzz" }, .invalidBytes(.factoryData, .invalidCharacter("z", offset: 2))),
+        Malformed("bad byte digit", { $0["factoryData"] = "0xzz" },
+            .invalidBytes(.factoryData, .invalidCharacter("z", offset: 2))),
         Malformed("address without 0x", { $0["sender"] = "1234567890123456789012345678901234567890" },
-         .missingPrefix(.sender)),
-        Malformed("short address", { $0["paymaster"] = "0x1234" }, .invalidAddress(.paymaster, .wrongLength(digits: 4))),
+            .missingPrefix(.sender)),
+        Malformed("short address", { $0["paymaster"] = "0x1234" },
+            .invalidAddress(.paymaster, .wrongLength(digits: 4))),
         Malformed("bad checksum", { $0["factory"] = "0x9406cc6185a346906296840746125a0E44976454" },
-         .invalidAddress(.factory, .invalidChecksum(
-            expected: try! Address(hex: "0x9406Cc6185a346906296840746125a0E44976454")))),
-        Malformed("EIP-7702 factory marker", { $0["factory"] = "0x7702" }, .invalidAddress(.factory, .wrongLength(digits: 4))),
-        Malformed("factory alone", { $0["factoryData"] = nil }, .incompleteGroup(present: .factory, missing: .factoryData)),
-        Malformed("factoryData alone", { $0["factory"] = .null }, .incompleteGroup(present: .factoryData, missing: .factory)),
+            .invalidAddress(.factory, .invalidChecksum(
+                expected: try! Address(hex: "0x9406Cc6185a346906296840746125a0E44976454")))),
+        Malformed("EIP-7702 factory marker", { $0["factory"] = "0x7702" },
+            .invalidAddress(.factory, .wrongLength(digits: 4))),
+        Malformed("factory alone", { $0["factoryData"] = nil },
+            .incompleteGroup(present: .factory, missing: .factoryData)),
+        Malformed("factoryData alone", { $0["factory"] = .null },
+            .incompleteGroup(present: .factoryData, missing: .factory)),
         Malformed("paymaster without data", { $0["paymasterData"] = nil },
-         .incompleteGroup(present: .paymaster, missing: .paymasterData)),
+            .incompleteGroup(present: .paymaster, missing: .paymasterData)),
         Malformed("paymaster without limits", { $0["paymasterVerificationGasLimit"] = nil },
-         .incompleteGroup(present: .paymaster, missing: .paymasterVerificationGasLimit)),
+            .incompleteGroup(present: .paymaster, missing: .paymasterVerificationGasLimit)),
         Malformed("paymaster limits alone", { $0["paymaster"] = nil; $0["paymasterData"] = nil },
-         .incompleteGroup(present: .paymasterVerificationGasLimit, missing: .paymaster)),
+            .incompleteGroup(present: .paymasterVerificationGasLimit, missing: .paymaster)),
     ]
 
     @Test(arguments: malformed)
