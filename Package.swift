@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "PodiumEIP712", targets: ["PodiumEIP712"]),
         .library(name: "PodiumSIWE", targets: ["PodiumSIWE"]),
         .library(name: "PodiumTransactions", targets: ["PodiumTransactions"]),
+        .library(name: "PodiumAccountAbstraction", targets: ["PodiumAccountAbstraction"]),
         .library(name: "PodiumRPC", targets: ["PodiumRPC"]),
         .library(name: "PodiumProvider", targets: ["PodiumProvider"]),
         .library(name: "PodiumContracts", targets: ["PodiumContracts"]),
@@ -57,6 +58,7 @@ let package = Package(
         .target(name: "PodiumEIP712", dependencies: ["PodiumPrimitives", "PodiumABI", "PodiumSigner"]),
         .target(name: "PodiumSIWE", dependencies: ["PodiumPrimitives", "PodiumSigner"]),
         .target(name: "PodiumTransactions", dependencies: ["PodiumSigner", "PodiumRLP"]),
+        .target(name: "PodiumAccountAbstraction", dependencies: ["PodiumPrimitives", "PodiumABI", "PodiumSigner"]),
         .target(name: "PodiumRPC", dependencies: ["PodiumPrimitives", "CCurl"]),
         .target(
             name: "PodiumProvider",
@@ -95,8 +97,8 @@ let package = Package(
         .executableTarget(
             name: "podium-bench",
             dependencies: [
-                "PodiumPrimitives", "PodiumABI", "PodiumSigner", "PodiumTransactions", "PodiumRPC", "PodiumProvider",
-                "PodiumContracts", "PodiumIndexer",
+                "PodiumPrimitives", "PodiumABI", "PodiumSigner", "PodiumTransactions", "PodiumAccountAbstraction",
+                "PodiumRPC", "PodiumProvider", "PodiumContracts", "PodiumIndexer",
             ]
         ),
 
@@ -138,6 +140,13 @@ let package = Package(
         .testTarget(
             name: "PodiumTransactionsTests",
             dependencies: ["PodiumPrimitives", "PodiumRLP", "PodiumSigner", "PodiumTransactions", "PodiumTestSupport"],
+            resources: [.copy("Vectors")]
+        ),
+        .testTarget(
+            name: "PodiumAccountAbstractionTests",
+            dependencies: [
+                "PodiumPrimitives", "PodiumABI", "PodiumSigner", "PodiumAccountAbstraction", "PodiumTestSupport",
+            ],
             resources: [.copy("Vectors")]
         ),
         .testTarget(name: "PodiumRPCTests", dependencies: ["PodiumPrimitives", "PodiumRPC", "PodiumTestSupport"]),

@@ -1,4 +1,5 @@
 import Foundation
+import PodiumPrimitives
 import PodiumRPC
 
 /// What a node's refusal of an `eth_getLogs` range says about the range it takes, in the words of the common

@@ -10,6 +10,7 @@ let suites: [String: () async -> [Figure]] = [
     "rpc": rpcFigures,
     "index": indexFigures,
     "tail": tailFigures,
+    "userop": userOperationFigures,
 ]
 
 import Foundation

@@ -71,7 +71,7 @@ public enum TestDevnet {
     public static func start(arguments: [String] = []) async throws -> ListeningProcess {
         let root = PythonOracle.repositoryRoot
         return try await ListeningProcess.start(
-            executable: root.appendingPathComponent("devnet/.venv/bin/python"),
+            executable: PythonOracle.devnetPython,
             arguments: [root.appendingPathComponent("devnet/server.py").path, "--port", "0"] + arguments)
     }
 }

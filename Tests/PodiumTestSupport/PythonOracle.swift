@@ -19,15 +19,26 @@ public enum PythonOracle {
         return repositoryRoot.appendingPathComponent(".venv/bin/python")
     }
 
+    /// `devnet/.venv/bin/python`: the devnet's environment, which has eth-tester and py-evm.
+    public static var devnetPython: URL { repositoryRoot.appendingPathComponent("devnet/.venv/bin/python") }
+
     /// Runs `Tests/oracles/<script>.py` with `input` as JSON on stdin and decodes its JSON answer.
     public static func call<Input: Encodable, Output: Decodable>(
         _ script: String, _ input: Input, as _: Output.Type = Output.self
     ) throws -> Output {
-        let output = try run(script, stdin: JSONEncoder().encode(input))
+        try call(path: "Tests/oracles/\(script).py", python: python, input, as: Output.self)
+    }
+
+    /// Runs the script at `path` (from the repository's top) under `python` with `input` as JSON on stdin and
+    /// decodes its JSON answer.
+    public static func call<Input: Encodable, Output: Decodable>(
+        path: String, python: URL, _ input: Input, as _: Output.Type = Output.self
+    ) throws -> Output {
+        let output = try run(path: path, python: python, stdin: JSONEncoder().encode(input))
         do {
             return try JSONDecoder().decode(Output.self, from: output)
         } catch {
-            throw Failure(description: "oracle \(script) answered something unexpected: \(error)")
+            throw Failure(description: "oracle \(path) answered something unexpected: \(error)")
         }
     }
 
@@ -38,6 +49,13 @@ public enum PythonOracle {
         try await offPool { try call(script, input, as: Output.self) }
     }
 
+    /// `call(path:python:_:as:)` on a Dispatch thread.
+    public static func call<Input: Encodable & Sendable, Output: Decodable & Sendable>(
+        path: String, python: URL, _ input: Input, as _: Output.Type = Output.self
+    ) async throws -> Output {
+        try await offPool { try call(path: path, python: python, input, as: Output.self) }
+    }
+
     /// `run(_:stdin:)` on a Dispatch thread.
     public static func run(_ script: String, stdin: Data) async throws -> Data {
         try await offPool { try run(script, stdin: stdin) }
@@ -45,8 +63,13 @@ public enum PythonOracle {
 
     /// Runs `Tests/oracles/<script>.py` with `stdin` and returns its stdout (blocking: for synchronous fixtures).
     public static func run(_ script: String, stdin: Data) throws -> Data {
+        try run(path: "Tests/oracles/\(script).py", python: python, stdin: stdin)
+    }
+
+    /// Runs the script at `path` (from the repository's top) under `python` with `stdin` and returns its stdout.
+    public static func run(path: String, python: URL, stdin: Data) throws -> Data {
         guard FileManager.default.isExecutableFile(atPath: python.path) else {
-            throw Failure(description: "no Python at \(python.path): run `make test` (scripts/setup creates .venv)")
+            throw Failure(description: "no Python at \(python.path): run `make test` (scripts/setup creates it)")
         }
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("oracle-\(UUID().uuidString).json")
         try stdin.write(to: input)
@@ -54,11 +77,11 @@ public enum PythonOracle {
 
         let process = Process()
         process.executableURL = python
-        process.arguments = [repositoryRoot.appendingPathComponent("Tests/oracles/\(script).py").path]
+        process.arguments = [repositoryRoot.appendingPathComponent(path).path]
         process.standardInput = try FileHandle(forReadingFrom: input)
         let (output, errors) = try process.runCollectingOutput()
         guard process.terminationStatus == 0 else {
-            throw Failure(description: "oracle \(script) failed: \(String(decoding: errors, as: UTF8.self))")
+            throw Failure(description: "oracle \(path) failed: \(String(decoding: errors, as: UTF8.self))")
         }
         return output
     }

@@ -1,5 +1,3 @@
-import PodiumPrimitives
-
 /// Why text is not a JSON-RPC quantity, as the execution-apis specification writes them (`^0x(0|[1-9a-f][0-9a-f]*)$`,
 /// upper-case hex digits also accepted): each rule broken has its own case.
 public enum QuantityError: Error, Equatable, Sendable, CustomStringConvertible {
