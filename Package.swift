@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "PodiumProvider", targets: ["PodiumProvider"]),
         .library(name: "PodiumContracts", targets: ["PodiumContracts"]),
         .library(name: "PodiumIndexer", targets: ["PodiumIndexer"]),
+        .library(name: "PodiumUserOperations", targets: ["PodiumUserOperations"]),
         .library(name: "PodiumServices", targets: ["PodiumServices"]),
         .library(name: "PodiumCLI", targets: ["PodiumCLI"]),
         .executable(name: "podium", targets: ["podium"]),
@@ -73,6 +74,13 @@ let package = Package(
             dependencies: [
                 "PodiumPrimitives", "PodiumABI", "PodiumRPC", "PodiumContracts", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+        .target(
+            name: "PodiumUserOperations",
+            dependencies: [
+                "PodiumPrimitives", "PodiumABI", "PodiumSigner", "PodiumAccountAbstraction", "PodiumRPC", "PodiumProvider",
+                "PodiumContracts",
             ]
         ),
         .target(

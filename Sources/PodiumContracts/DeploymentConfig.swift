@@ -2,7 +2,8 @@ import Foundation
 import PodiumPrimitives
 
 /// The settings of a deployment of Podium's contracts. Read from a JSON file such as
-/// `{"gameWallet": "0x…", "treasury": "0x…", "gamePassPrice": "20"}`; any member may be left out.
+/// `{"gameWallet": "0x…", "treasury": "0x…", "gamePassPrice": "20", "entryPoint": "0x…", "paymasterSigner": "0x…"}`;
+/// any member may be left out.
 public struct DeploymentConfig: Equatable, Sendable {
     /// The only account that may pay prizes through the distributor (default: the deployer).
     public var gameWallet: Address?
@@ -10,21 +11,32 @@ public struct DeploymentConfig: Equatable, Sendable {
     public var treasury: Address?
     /// The price of a Game Pass in GLICO base units (default: 20 GLICO). In the file, a decimal GLICO amount.
     public var gamePassPrice: UInt256
+    /// An EntryPoint v0.7 already on the chain (the canonical 0x0000000071727De22E5E9d8BAf0edAc6f37da032, say) for
+    /// the account factory and the paymaster to use; nil deploys Podium's own.
+    public var entryPoint: Address?
+    /// The key whose signature the verifying paymaster accepts (default: the deployer); the owner can change it.
+    public var paymasterSigner: Address?
 
     /// $GLICO's decimals.
     public static let glicoDecimals = 18
     /// 20 GLICO, DESIGN.md's price.
     public static let defaultGamePassPrice = UInt256(20) * UInt256(1_000_000_000_000_000_000)
 
-    /// The settings given; the deployer stands in for a missing game wallet or treasury.
-    public init(gameWallet: Address? = nil, treasury: Address? = nil, gamePassPrice: UInt256 = defaultGamePassPrice) {
+    /// The settings given; the deployer stands in for a missing game wallet, treasury or paymaster signer, and
+    /// Podium's own EntryPoint for a missing one.
+    public init(
+        gameWallet: Address? = nil, treasury: Address? = nil, gamePassPrice: UInt256 = defaultGamePassPrice,
+        entryPoint: Address? = nil, paymasterSigner: Address? = nil
+    ) {
         self.gameWallet = gameWallet
         self.treasury = treasury
         self.gamePassPrice = gamePassPrice
+        self.entryPoint = entryPoint
+        self.paymasterSigner = paymasterSigner
     }
 
     /// The members a config file may have.
-    public static let members = ["gameWallet", "treasury", "gamePassPrice"]
+    public static let members = ["gameWallet", "treasury", "gamePassPrice", "entryPoint", "paymasterSigner"]
 
     /// Reads the JSON file at `url`: an object with any of `members`, addresses as `0x` hex (mixed case must be the
     /// EIP-55 checksum), the price as a decimal GLICO amount, a string (`"2.5"`) or a JSON integer (`20`). An unknown
@@ -52,7 +64,9 @@ public struct DeploymentConfig: Equatable, Sendable {
                 throw .configValue(path: path, member: member, reason: "\(text.debugDescription): \(error)")
             }
         }
-        var config = DeploymentConfig(gameWallet: try address("gameWallet"), treasury: try address("treasury"))
+        var config = DeploymentConfig(
+            gameWallet: try address("gameWallet"), treasury: try address("treasury"), entryPoint: try address("entryPoint"),
+            paymasterSigner: try address("paymasterSigner"))
         if let price = object["gamePassPrice"], price != .null {
             config.gamePassPrice = try Self.price(price, path: path)
         }

@@ -40,6 +40,28 @@ extension DeploymentStep {
     }
 }
 
+extension DeploymentStep {
+    /// The ERC-4337 set: Podium's EntryPoint (unless `config.entryPoint` names one already on the chain), the
+    /// SimpleAccount implementation bound to it, the factory of its minimal proxies, and the verifying paymaster
+    /// whose signer is `config.paymasterSigner` (default: the deployer).
+    public static func accountAbstraction(config: DeploymentConfig, deployer: Address) -> [DeploymentStep] {
+        let signer = config.paymasterSigner ?? deployer
+        let entryPoint = { @Sendable (deployed: DeployedAddresses) throws(DeploymentError) -> Address in
+            if let external = config.entryPoint { return external }
+            return try deployed["EntryPoint"]
+        }
+        return (config.entryPoint == nil ? [DeploymentStep(name: "EntryPoint")] : []) + [
+            DeploymentStep(name: "SimpleAccount") { (deployed) throws(DeploymentError) in [.address(try entryPoint(deployed))] },
+            DeploymentStep(name: "SimpleAccountFactory") { (deployed) throws(DeploymentError) in
+                [.address(try deployed["SimpleAccount"])]
+            },
+            DeploymentStep(name: "VerifyingPaymaster") { (deployed) throws(DeploymentError) in
+                [.address(try entryPoint(deployed)), .address(signer)]
+            },
+        ]
+    }
+}
+
 /// The addresses of the contracts a run has deployed or kept so far, by name.
 public struct DeployedAddresses: Sendable {
     /// The step asking, for the error when a contract it needs comes later.

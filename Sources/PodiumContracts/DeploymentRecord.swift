@@ -8,11 +8,19 @@ public struct DeploymentRecord: Equatable, Sendable {
     public var chainID: UInt64
     /// By contract name.
     public var contracts: [String: DeployedContract]
+    /// Contracts the deployment uses but did not deploy, by name (an existing EntryPoint, say).
+    public var linked: [String: Address]
 
-    /// A record for `chainID` holding `contracts`.
-    public init(chainID: UInt64, contracts: [String: DeployedContract] = [:]) {
+    /// A record for `chainID` holding `contracts` and linking to `linked`.
+    public init(chainID: UInt64, contracts: [String: DeployedContract] = [:], linked: [String: Address] = [:]) {
         self.chainID = chainID
         self.contracts = contracts
+        self.linked = linked
+    }
+
+    /// The address of contract `name`: deployed and mined, or linked; nil when the record has neither.
+    public func address(of name: String) -> Address? {
+        contracts[name]?.address ?? linked[name]
     }
 
     /// The file for `chainID` in `directory`.
@@ -71,20 +79,22 @@ public struct DeploymentRecord: Equatable, Sendable {
 }
 
 extension DeploymentRecord: Codable {
-    private enum CodingKeys: String, CodingKey { case chainId, contracts }
+    private enum CodingKeys: String, CodingKey { case chainId, contracts, linked }
 
     /// Reads the JSON form, checking every field.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         chainID = try container.decode(UInt64.self, forKey: .chainId)
         contracts = try container.decode([String: DeployedContract].self, forKey: .contracts)
+        linked = try container.decodeIfPresent([String: Address].self, forKey: .linked) ?? [:]
     }
 
-    /// Writes the JSON form the record file holds.
+    /// Writes the JSON form the record file holds (`linked` only when there is one).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(chainID, forKey: .chainId)
         try container.encode(contracts, forKey: .contracts)
+        if !linked.isEmpty { try container.encode(linked, forKey: .linked) }
     }
 }
 

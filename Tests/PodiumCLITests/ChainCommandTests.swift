@@ -355,13 +355,17 @@ extension ChainCommandTests {
         let output: String
         var url: String { devnet.url }
 
-        /// The CREATE addresses of account 0's nonces 0–3 (as anvil and Hardhat list them): the four contracts in
+        /// The CREATE addresses of account 0's nonces 0–7 (as anvil and Hardhat list them): the eight contracts in
         /// dependency order.
         static let expectedAddresses = [
             "GlicoToken": "0x5FbDB2315678afecb367f032d93F642f64180aa3",
             "PrizeDistributor": "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512",
             "Disperser": "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0",
             "GamePassSale": "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9",
+            "EntryPoint": "0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9",
+            "SimpleAccount": "0x5FC8d32690cc91D4c39d9d3abcBD16989F875707",
+            "SimpleAccountFactory": "0x0165878A594ca255338adfa4d48449f69242Eb8F",
+            "VerifyingPaymaster": "0xa513E6E4b8f2a923D98304ec87F64353C4D5C853",
         ]
 
         /// Starts a devnet and deploys to it, with `extra` arguments for deploy; expects success.
