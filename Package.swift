@@ -72,8 +72,8 @@ let package = Package(
         .target(
             name: "PodiumIndexer",
             dependencies: [
-                "PodiumPrimitives", "PodiumABI", "PodiumRPC", "PodiumContracts", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Prometheus", package: "swift-prometheus"),
+                "PodiumPrimitives", "PodiumABI", "PodiumAccountAbstraction", "PodiumRPC", "PodiumContracts",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         .target(
@@ -176,7 +176,8 @@ let package = Package(
             name: "PodiumIndexerTests",
             dependencies: [
                 "PodiumPrimitives", "PodiumABI", "PodiumSigner", "PodiumRPC", "PodiumProvider", "PodiumContracts",
-                "PodiumIndexer", "PodiumTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "PodiumAccountAbstraction", "PodiumUserOperations", "PodiumIndexer", "PodiumTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "PodiumCLITests", dependencies: ["PodiumCLI", "PodiumTestSupport"]),

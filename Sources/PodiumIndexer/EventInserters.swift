@@ -10,6 +10,8 @@ struct EventInserters {
     private var periodPaid: RowInserter
     private var gamePassPurchase: RowInserter
     private var tokenTransfer: RowInserter
+    private var userOperation: RowInserter
+    private var accountDeployment: RowInserter
 
     /// The inserters of the write `db`.
     init(_ db: Database) throws {
@@ -33,6 +35,14 @@ struct EventInserters {
         tokenTransfer = try RowInserter(db, sql: """
             INSERT INTO token_transfers (log_id, chain_id, block_number, token, sender, receiver, value)
             VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        userOperation = try RowInserter(db, sql: """
+            INSERT INTO user_operations (log_id, chain_id, block_number, entry_point, user_op_hash, sender, paymaster, nonce,
+            success, actual_gas_cost, actual_gas_used) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        accountDeployment = try RowInserter(db, sql: """
+            INSERT INTO account_deployments (log_id, chain_id, block_number, entry_point, user_op_hash, sender, factory,
+            paymaster) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
     }
 
@@ -90,6 +100,23 @@ struct EventInserters {
             tokenTransfer.bind(transfer.to)
             tokenTransfer.bind(transfer.value)
             try tokenTransfer.insert()
+        case .userOperation(let operation):
+            bindEventColumns(&userOperation, logID: logID, chain: chain, entry: entry)
+            userOperation.bind(operation.userOpHash)
+            userOperation.bind(operation.sender)
+            userOperation.bind(operation.paymaster)
+            userOperation.bind(operation.nonce)
+            userOperation.bind(Int64(operation.success ? 1 : 0))
+            userOperation.bind(operation.actualGasCost)
+            userOperation.bind(operation.actualGasUsed)
+            try userOperation.insert()
+        case .accountDeployed(let deployed):
+            bindEventColumns(&accountDeployment, logID: logID, chain: chain, entry: entry)
+            accountDeployment.bind(deployed.userOpHash)
+            accountDeployment.bind(deployed.sender)
+            accountDeployment.bind(deployed.factory)
+            accountDeployment.bind(deployed.paymaster)
+            try accountDeployment.insert()
         }
     }
 

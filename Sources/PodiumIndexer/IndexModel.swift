@@ -1,4 +1,5 @@
 import PodiumABI
+import PodiumAccountAbstraction
 import PodiumContracts
 import PodiumPrimitives
 import PodiumRPC
@@ -74,9 +75,11 @@ public enum PodiumEvent: Sendable {
     case periodPaid(PrizeDistributor.PeriodPaid)
     case gamePassPurchased(GamePassSale.GamePassPurchased)
     case transfer(GlicoToken.Transfer)
+    case userOperation(EntryPoint.UserOperationEvent)
+    case accountDeployed(EntryPoint.AccountDeployed)
 
-    /// The version of the decoding into the tables, recorded in `index_state`.
-    static let decoderVersion = 1
+    /// The version of the decoding into the tables, recorded in `index_state` (2: the EntryPoint's events).
+    static let decoderVersion = 2
 
     /// What a log is to the decoder.
     enum Decoding {
@@ -98,6 +101,8 @@ public enum PodiumEvent: Sendable {
             case PrizeDistributor.PeriodPaid.topic0: return .event(.periodPaid(try .init(log: log)))
             case GamePassSale.GamePassPurchased.topic0: return .event(.gamePassPurchased(try .init(log: log)))
             case GlicoToken.Transfer.topic0: return .event(.transfer(try .init(log: log)))
+            case EntryPoint.UserOperationEvent.topic0: return .event(.userOperation(try .init(log: log)))
+            case EntryPoint.AccountDeployed.topic0: return .event(.accountDeployed(try .init(log: log)))
             default: return .other
             }
         } catch {

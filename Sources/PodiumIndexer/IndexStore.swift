@@ -96,6 +96,21 @@ public final class IndexStore: Sendable {
                 ALTER TABLE prize_winners_v2 RENAME TO prize_winners;
                 """)
         }
+        migrator.registerMigration("v3") { db in
+            // The EntryPoint's events: each user operation with what it cost its payer, and each account created.
+            try db.execute(sql: """
+                CREATE TABLE user_operations (
+                    log_id INTEGER PRIMARY KEY REFERENCES logs (id) ON DELETE CASCADE, chain_id INTEGER NOT NULL,
+                    block_number INTEGER NOT NULL, entry_point BLOB NOT NULL, user_op_hash BLOB NOT NULL,
+                    sender BLOB NOT NULL, paymaster BLOB NOT NULL, nonce BLOB NOT NULL, success INTEGER NOT NULL,
+                    actual_gas_cost BLOB NOT NULL, actual_gas_used BLOB NOT NULL);
+                CREATE INDEX user_operations_by_hash ON user_operations (chain_id, user_op_hash);
+                CREATE TABLE account_deployments (
+                    log_id INTEGER PRIMARY KEY REFERENCES logs (id) ON DELETE CASCADE, chain_id INTEGER NOT NULL,
+                    block_number INTEGER NOT NULL, entry_point BLOB NOT NULL, user_op_hash BLOB NOT NULL,
+                    sender BLOB NOT NULL, factory BLOB NOT NULL, paymaster BLOB NOT NULL);
+                """)
+        }
         return migrator
     }
 
@@ -201,7 +216,7 @@ public final class IndexStore: Sendable {
     public func rebuildDecoded(chainID: UInt64) throws(IndexError) -> Int {
         try write { db in
             let chain = Int64(bitPattern: chainID)
-            for table in ["prizes_distributed", "period_paid", "game_pass_purchases", "token_transfers"] {
+            for table in IndexTable.decoded {
                 try db.execute(sql: "DELETE FROM \(table) WHERE chain_id = ?", arguments: [chain])
             }
             let rows = try Row.fetchCursor(
@@ -274,4 +289,11 @@ public enum IndexTable: String, Sendable, CaseIterable {
     case periodPaid = "period_paid"
     case gamePassPurchases = "game_pass_purchases"
     case tokenTransfers = "token_transfers"
+    case userOperations = "user_operations"
+    case accountDeployments = "account_deployments"
+
+    /// The tables decoded from `logs`, which `rebuildDecoded` empties and fills again (prize_winners goes with
+    /// prizes_distributed, by its foreign key's cascade).
+    static let decoded = ["prizes_distributed", "period_paid", "game_pass_purchases", "token_transfers", "user_operations",
+                          "account_deployments"]
 }

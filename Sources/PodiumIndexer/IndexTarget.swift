@@ -1,5 +1,6 @@
 import Foundation
 import PodiumABI
+import PodiumAccountAbstraction
 import PodiumContracts
 import PodiumPrimitives
 
@@ -49,7 +50,10 @@ public struct IndexTarget: Sendable {
     var startBlock: UInt64 { contracts.map(\.startBlock).min() ?? 0 }
 
     /// Podium's own events from a deployment record: the distributor's `PrizesDistributed` and `PeriodPaid`, the
-    /// sale's `GamePassPurchased`, and the token's `Transfer`s to or from the distributor, the sale or the treasury.
+    /// sale's `GamePassPurchased`, the token's `Transfer`s to or from the distributor, the sale or the treasury, and,
+    /// when the record has the ERC-4337 set, the EntryPoint's `UserOperationEvent` and `AccountDeployed` (all of
+    /// them from Podium's own EntryPoint; from a linked one, such as the canonical, only the operations Podium's
+    /// paymaster paid for).
     public init(record: DeploymentRecord) throws(IndexError) {
         func entry(_ name: String) throws(IndexError) -> (Address, UInt64, DeployedContract) {
             guard let entry = record.contracts[name], let address = entry.address else {
@@ -68,7 +72,20 @@ public struct IndexTarget: Sendable {
             Contract(name: "PrizeDistributor", address: distributor, startBlock: distributorBlock,
                      events: [PrizeDistributor.PrizesDistributed.event, PrizeDistributor.PeriodPaid.event]),
             Contract(name: "GamePassSale", address: sale, startBlock: saleBlock, events: [GamePassSale.GamePassPurchased.event]),
-        ])
+        ] + Self.entryPoint(in: record))
+    }
+
+    /// The EntryPoint's part of a record's target, when the record has a paymaster and an EntryPoint.
+    private static func entryPoint(in record: DeploymentRecord) -> [Contract] {
+        guard let paymaster = record.contracts["VerifyingPaymaster"], let paymasterAddress = paymaster.address,
+            let entryPoint = record.address(of: "EntryPoint")
+        else { return [] }
+        let own = record.contracts["EntryPoint"]
+        let events = [EntryPoint.UserOperationEvent.event, EntryPoint.AccountDeployed.event]
+        return [Contract(
+            name: "EntryPoint", address: entryPoint, startBlock: own?.blockNumber ?? paymaster.blockNumber ?? 0,
+            events: own == nil ? [EntryPoint.UserOperationEvent.event] : events,
+            filter: own == nil ? [paymasterAddress] : nil)]
     }
 
     /// Reads a config file: `{"chainId": 31337, "contracts": [{"name", "address", "startBlock", "events", "abi",
