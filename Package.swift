@@ -94,7 +94,8 @@ let package = Package(
             name: "PodiumCLI",
             dependencies: [
                 "PodiumPrimitives", "PodiumRLP", "PodiumABI", "PodiumSigner", "PodiumEIP712", "PodiumSIWE",
-                "PodiumTransactions", "PodiumRPC", "PodiumProvider", "PodiumContracts", "PodiumIndexer", "PodiumServices",
+                "PodiumTransactions", "PodiumRPC", "PodiumProvider", "PodiumContracts", "PodiumAccountAbstraction",
+                "PodiumUserOperations", "PodiumIndexer", "PodiumServices",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -178,6 +179,13 @@ let package = Package(
                 "PodiumPrimitives", "PodiumABI", "PodiumSigner", "PodiumRPC", "PodiumProvider", "PodiumContracts",
                 "PodiumAccountAbstraction", "PodiumUserOperations", "PodiumIndexer", "PodiumTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "PodiumUserOperationsTests",
+            dependencies: [
+                "PodiumPrimitives", "PodiumSigner", "PodiumRPC", "PodiumProvider", "PodiumContracts", "PodiumAccountAbstraction",
+                "PodiumUserOperations", "PodiumTestSupport",
             ]
         ),
         .testTarget(name: "PodiumCLITests", dependencies: ["PodiumCLI", "PodiumTestSupport"]),

@@ -1,0 +1,197 @@
+import ArgumentParser
+import Foundation
+import PodiumAccountAbstraction
+import PodiumContracts
+import PodiumPrimitives
+import PodiumProvider
+import PodiumRPC
+import PodiumUserOperations
+
+/// `podium userop …`: ERC-4337 v0.7 user operations as JSON files in the bundler JSON-RPC form (ERC-7769).
+struct UserOperationCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "userop",
+        abstract: "Hash, sign and inspect ERC-4337 v0.7 user operations (JSON files in the ERC-7769 form).",
+        subcommands: [UserOperationHash.self, UserOperationSign.self])
+}
+
+/// Where the ERC-4337 contracts are: the deployment record, or addresses given, so that the canonical ones (or any
+/// other deployment) can be named.
+struct AccountAbstractionOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Where deployment records live.", valueName: "DIR")) var deployments = "deployments"
+    @Option(help: ArgumentHelp("The EntryPoint v0.7 (default: the deployment record's).", valueName: "ADDRESS"))
+    var entryPoint: String?
+    @Option(help: ArgumentHelp("The account factory (default: the deployment record's).", valueName: "ADDRESS"))
+    var factory: String?
+    @Option(help: ArgumentHelp("The verifying paymaster (default: the deployment record's).", valueName: "ADDRESS"))
+    var paymaster: String?
+
+    /// The EntryPoint given, if any.
+    func givenEntryPoint() throws -> Address? { try entryPoint.map { try ChainArgument.address($0, what: "--entry-point") } }
+
+    /// The record for `chainID`, if there is one.
+    func record(chainID: UInt64) throws -> DeploymentRecord? {
+        try DeploymentRecord.load(from: DeploymentRecord.fileURL(directory: URL(fileURLWithPath: deployments), chainID: chainID))
+    }
+
+    /// The contracts, from the record with any address given in its place.
+    func contracts(chainID: UInt64, client: RPCClient) throws -> AccountAbstractionDeployment {
+        try AccountAbstractionDeployment(
+            record: try record(chainID: chainID), client: client, entryPoint: try givenEntryPoint(),
+            factory: try factory.map { try ChainArgument.address($0, what: "--factory") },
+            paymaster: try paymaster.map { try ChainArgument.address($0, what: "--paymaster") })
+    }
+}
+
+/// An operation file (or `-`, stdin) read strictly.
+enum UserOperationFile {
+    static func read(_ path: String) throws -> UserOperation {
+        let bytes: [UInt8]
+        if path == "-" {
+            bytes = try StdinArgument.bytes("-", what: "the user operation")
+        } else {
+            do { bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path))) } catch {
+                throw CommandFailure("cannot read \(path): \(error.localizedDescription)")
+            }
+        }
+        let json: JSONValue
+        do { json = try JSONValue(json: bytes) } catch { throw CommandFailure("\(path): not JSON: \(error)") }
+        do { return try UserOperation(json: json) } catch { throw CommandFailure("\(path): \(error)") }
+    }
+}
+
+/// `podium userop hash FILE [--entry-point ADDRESS] [--chain-id N]`: the v0.7 userOpHash.
+struct UserOperationHash: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hash",
+        abstract: "Print an operation's v0.7 userOpHash (no node is asked when --entry-point and --chain-id are given).")
+    @Argument(help: ArgumentHelp("The operation's JSON file, or - for stdin.", valueName: "FILE")) var file: String
+    @Option(help: ArgumentHelp("The chain (default: the node's).", valueName: "N")) var chainId: UInt64?
+    @OptionGroup var contracts: AccountAbstractionOptions
+    @OptionGroup var rpc: RPCOptions
+
+    func run() async throws {
+        let operation = try UserOperationFile.read(file)
+        let (entryPoint, chainID) = try await UserOperationContext.resolve(contracts, rpc: rpc, chainID: chainId)
+        do { print(try operation.packed().hash(entryPoint: entryPoint, chainID: chainID)) } catch {
+            throw CommandFailure("\(file): \(error)")
+        }
+    }
+}
+
+/// `podium userop sign FILE (--private-key K | --dev-account N)`: the operation with the SimpleAccount owner's
+/// signature over its userOpHash (EIP-191), printed as JSON.
+struct UserOperationSign: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sign",
+        abstract: "Sign an operation as its SimpleAccount's owner (EIP-191 of the userOpHash) and print it as JSON.")
+    @Argument(help: ArgumentHelp("The operation's JSON file, or - for stdin.", valueName: "FILE")) var file: String
+    @Option(help: ArgumentHelp("The chain (default: the node's).", valueName: "N")) var chainId: UInt64?
+    @OptionGroup var sender: SenderOptions
+    @OptionGroup var contracts: AccountAbstractionOptions
+    @OptionGroup var rpc: RPCOptions
+
+    func run() async throws {
+        var operation = try UserOperationFile.read(file)
+        let key = try sender.load()
+        let (entryPoint, chainID) = try await UserOperationContext.resolve(contracts, rpc: rpc, chainID: chainId)
+        let hash: Bytes32
+        do { hash = try operation.packed().hash(entryPoint: entryPoint, chainID: chainID) } catch {
+            throw CommandFailure("\(file): \(error)")
+        }
+        operation.signature = SimpleAccount.signature(for: hash, with: key)
+        print(operation.json.prettyText)
+    }
+}
+
+/// The EntryPoint and chain an operation is hashed for.
+enum UserOperationContext {
+    /// `--entry-point` and `--chain-id` when given; else the node's chain id and the record's EntryPoint.
+    static func resolve(
+        _ contracts: AccountAbstractionOptions, rpc: RPCOptions, chainID given: UInt64?
+    ) async throws -> (entryPoint: Address, chainID: UInt64) {
+        if let entryPoint = try contracts.givenEntryPoint(), let given { return (entryPoint, given) }
+        let chainID: UInt64
+        if let given { chainID = given } else { chainID = try await rpc.client().chainID() }
+        if let entryPoint = try contracts.givenEntryPoint() { return (entryPoint, chainID) }
+        guard let entryPoint = try contracts.record(chainID: chainID)?.address(of: "EntryPoint") else {
+            throw CommandFailure(
+                "no EntryPoint for chain \(chainID): give --entry-point, or --deployments where podium deploy recorded one")
+        }
+        return (entryPoint, chainID)
+    }
+}
+
+/// `podium account address | deploy`: the owner's SimpleAccount.
+struct AccountCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "account", abstract: "An owner's SimpleAccount: its counterfactual address, or its creation.",
+        subcommands: [AccountAddress.self, AccountDeploy.self])
+}
+
+/// The owner and salt of an account.
+struct AccountOwnerOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The account's owner (its signing key's address).", valueName: "ADDRESS")) var owner: String
+    @Option(help: ArgumentHelp("The factory's salt.", valueName: "N")) var salt: String = "0"
+
+    func parsed() throws -> (owner: Address, salt: UInt256) {
+        (try ChainArgument.address(owner, what: "--owner"), try parseArgument("--salt", salt) { try UInt256(parsing: $0) })
+    }
+}
+
+/// `podium account address --owner ADDRESS [--salt N]`.
+struct AccountAddress: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "address",
+        abstract: "Print the owner's account address: computed locally for Podium's factory, asked of the chain otherwise.",
+        discussion: """
+            For the deployment record's factory (Podium's, whose accounts are Vyper minimal proxies created with \
+            CREATE2 and the salt keccak256(abi.encode(owner, salt))) the address is computed without sending \
+            anything; for any other factory given with --factory it is the EntryPoint's getSenderAddress of the \
+            factory's createAccount(owner, salt).
+            """)
+    @OptionGroup var account: AccountOwnerOptions
+    @OptionGroup var contracts: AccountAbstractionOptions
+    @OptionGroup var rpc: RPCOptions
+
+    func run() async throws {
+        let (owner, salt) = try account.parsed()
+        let client = try rpc.client()
+        let chainID = try await client.chainID()
+        let record = try contracts.record(chainID: chainID)
+        let given = try contracts.factory.map { try ChainArgument.address($0, what: "--factory") }
+        if let podium = record?.address(of: "SimpleAccountFactory"), given == nil || given == podium,
+            let implementation = record?.address(of: "SimpleAccount")
+        {
+            print(AccountFactory(address: podium, implementation: implementation).accountAddress(owner: owner, salt: salt))
+            return
+        }
+        let deployment = try contracts.contracts(chainID: chainID, client: client)
+        let initCode = deployment.factory.address.bytes + deployment.factory.createAccount(owner: owner, salt: salt).input
+        print(try await deployment.entryPoint.senderAddress(initCode: initCode))
+    }
+}
+
+/// `podium account deploy --owner ADDRESS [--salt N]`: the factory's createAccount, sent from a funded key.
+struct AccountDeploy: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deploy", abstract: "Create the owner's account now with the factory's createAccount (paid by the sender).")
+    @OptionGroup var account: AccountOwnerOptions
+    @OptionGroup var contracts: AccountAbstractionOptions
+    @OptionGroup var sender: SenderOptions
+    @OptionGroup var rpc: RPCOptions
+
+    func run() async throws {
+        let (owner, salt) = try account.parsed()
+        let client = try rpc.client()
+        let transactionSender = try await TransactionSender(client: client, signer: sender.load())
+        let deployment = try contracts.contracts(chainID: transactionSender.chainID, client: client)
+        let address = try await deployment.factory.accountAddress(owner: owner, salt: salt)
+        if try await !client.code(at: address).isEmpty {
+            print("\(address) (already deployed)")
+            return
+        }
+        let receipt = try await deployment.factory.createAccount(owner: owner, salt: salt).sendAndWait(from: transactionSender)
+        print("\(address) (created in \(receipt.transactionHash), block \(receipt.blockNumber))")
+    }
+}
