@@ -71,10 +71,9 @@ extension EntryPoint {
 
     /// `event UserOperationRevertReason(bytes32 indexed userOpHash, address indexed sender, uint256 nonce, bytes
     /// revertReason)`: the account's call reverted with this data.
-    public struct UserOperationRevertReason: ABIEventType, Hashable {
+    public struct UserOperationRevertReason: OperationRevertEvent {
         /// The event's declaration, as EntryPoint v0.7's ABI has it.
         public static let event = revertEvent("UserOperationRevertReason")
-
         /// The operation.
         public var userOpHash: Bytes32
         /// The account.
@@ -84,21 +83,17 @@ extension EntryPoint {
         /// The revert data of the account's call.
         public var revertReason: [UInt8]
 
-        /// Reads the indexed parameters from the topics and the others from the data.
-        public init(topics: inout ABITopicReader, data: UnsafeRawBufferPointer) throws(ABIDecodingError) {
-            userOpHash = try topics.next()
-            sender = try topics.next()
-            let (nonce, reason) = try ABI.decode((UInt256, ABIBytes).self, from: data)
-            (self.nonce, revertReason) = (nonce, reason.bytes)
+        /// The event with these fields.
+        public init(userOpHash: Bytes32, sender: Address, nonce: UInt256, revertReason: [UInt8]) {
+            (self.userOpHash, self.sender, self.nonce, self.revertReason) = (userOpHash, sender, nonce, revertReason)
         }
     }
 
     /// `event PostOpRevertReason(bytes32 indexed userOpHash, address indexed sender, uint256 nonce, bytes
     /// revertReason)`: the paymaster's postOp reverted, undoing the account's call.
-    public struct PostOpRevertReason: ABIEventType, Hashable {
+    public struct PostOpRevertReason: OperationRevertEvent {
         /// The event's declaration, as EntryPoint v0.7's ABI has it.
         public static let event = revertEvent("PostOpRevertReason")
-
         /// The operation.
         public var userOpHash: Bytes32
         /// The account.
@@ -108,12 +103,9 @@ extension EntryPoint {
         /// The revert data of postOp.
         public var revertReason: [UInt8]
 
-        /// Reads the indexed parameters from the topics and the others from the data.
-        public init(topics: inout ABITopicReader, data: UnsafeRawBufferPointer) throws(ABIDecodingError) {
-            userOpHash = try topics.next()
-            sender = try topics.next()
-            let (nonce, reason) = try ABI.decode((UInt256, ABIBytes).self, from: data)
-            (self.nonce, revertReason) = (nonce, reason.bytes)
+        /// The event with these fields.
+        public init(userOpHash: Bytes32, sender: Address, nonce: UInt256, revertReason: [UInt8]) {
+            (self.userOpHash, self.sender, self.nonce, self.revertReason) = (userOpHash, sender, nonce, revertReason)
         }
     }
 
@@ -170,5 +162,20 @@ extension EntryPoint {
             ABIParameter(name: "nonce", type: .uint(256)),
             ABIParameter(name: "revertReason", type: .bytes),
         ])
+    }
+}
+
+/// The two EntryPoint events that carry an operation's revert data, read alike.
+public protocol OperationRevertEvent: ABIEventType, Hashable {
+    /// The event with these fields.
+    init(userOpHash: Bytes32, sender: Address, nonce: UInt256, revertReason: [UInt8])
+}
+
+extension OperationRevertEvent {
+    /// Reads the indexed parameters from the topics and the others from the data.
+    public init(topics: inout ABITopicReader, data: UnsafeRawBufferPointer) throws(ABIDecodingError) {
+        let (hash, sender): (Bytes32, Address) = (try topics.next(), try topics.next())
+        let (nonce, reason) = try ABI.decode((UInt256, ABIBytes).self, from: data)
+        self.init(userOpHash: hash, sender: sender, nonce: nonce, revertReason: reason.bytes)
     }
 }

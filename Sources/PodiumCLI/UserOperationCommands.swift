@@ -72,10 +72,7 @@ struct UserOperationHash: AsyncParsableCommand {
 
     func run() async throws {
         let operation = try UserOperationFile.read(file)
-        let (entryPoint, chainID) = try await UserOperationContext.resolve(contracts, rpc: rpc, chainID: chainId)
-        do { print(try operation.packed().hash(entryPoint: entryPoint, chainID: chainID)) } catch {
-            throw CommandFailure("\(file): \(error)")
-        }
+        print(try await UserOperationContext.hash(operation, of: file, contracts, rpc: rpc, chainID: chainId))
     }
 }
 
@@ -94,11 +91,7 @@ struct UserOperationSign: AsyncParsableCommand {
     func run() async throws {
         var operation = try UserOperationFile.read(file)
         let key = try sender.load()
-        let (entryPoint, chainID) = try await UserOperationContext.resolve(contracts, rpc: rpc, chainID: chainId)
-        let hash: Bytes32
-        do { hash = try operation.packed().hash(entryPoint: entryPoint, chainID: chainID) } catch {
-            throw CommandFailure("\(file): \(error)")
-        }
+        let hash = try await UserOperationContext.hash(operation, of: file, contracts, rpc: rpc, chainID: chainId)
         operation.signature = SimpleAccount.signature(for: hash, with: key)
         print(operation.json.prettyText)
     }
@@ -106,6 +99,16 @@ struct UserOperationSign: AsyncParsableCommand {
 
 /// The EntryPoint and chain an operation is hashed for.
 enum UserOperationContext {
+    /// The userOpHash of `operation`, read from `file`, for the EntryPoint and chain `resolve` finds.
+    static func hash(
+        _ operation: UserOperation, of file: String, _ contracts: AccountAbstractionOptions, rpc: RPCOptions, chainID: UInt64?
+    ) async throws -> Bytes32 {
+        let (entryPoint, chainID) = try await resolve(contracts, rpc: rpc, chainID: chainID)
+        do { return try operation.packed().hash(entryPoint: entryPoint, chainID: chainID) } catch {
+            throw CommandFailure("\(file): \(error)")
+        }
+    }
+
     /// `--entry-point` and `--chain-id` when given; else the node's chain id and the record's EntryPoint.
     static func resolve(
         _ contracts: AccountAbstractionOptions, rpc: RPCOptions, chainID given: UInt64?
