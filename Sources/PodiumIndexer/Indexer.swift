@@ -47,7 +47,7 @@ public struct Indexer: Sendable {
     /// The node read.
     public let client: RPCClient
     /// Where the index is written.
-    public let store: IndexStore
+    public let store: any IndexStorage
     /// What is indexed.
     public let target: IndexTarget
     /// How.
@@ -56,7 +56,9 @@ public struct Indexer: Sendable {
     public let metrics: IndexMetrics?
 
     /// An indexer of `target` from `client`'s node into `store`, keeping `metrics` current when given.
-    public init(client: RPCClient, store: IndexStore, target: IndexTarget, options: Options = Options(), metrics: IndexMetrics? = nil) {
+    public init(
+        client: RPCClient, store: any IndexStorage, target: IndexTarget, options: Options = Options(), metrics: IndexMetrics? = nil
+    ) {
         (self.client, self.store, self.target, self.options, self.metrics) = (client, store, target, options, metrics)
     }
 
