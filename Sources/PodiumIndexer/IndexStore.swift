@@ -21,10 +21,11 @@ public final class IndexStore: Sendable {
             var configuration = Configuration()
             // In WAL mode NORMAL loses no committed transaction when the process dies, only (at worst) the last ones
             // on a power cut, and then whole: the cursor commits with its rows, so those blocks are indexed again.
-            // A 16 MiB page cache keeps the (random) block-hash index in memory during a catch-up, and checkpoints
-            // every 32 MiB of WAL rather than every 4 MiB write the same pages fewer times.
+            // 16 KiB pages (for a new file) take a third off the cost of the inserts; a 16 MiB page cache keeps the
+            // (random) block-hash index in memory during a catch-up; checkpoints every 32 MiB of WAL rather than
+            // every 4 MiB write the same pages fewer times.
             configuration.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 8192")
+                try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 2048")
             }
             database = try DatabasePool(path: path, configuration: configuration)
             let migrator = Self.migrator
