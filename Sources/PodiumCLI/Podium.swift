@@ -43,6 +43,7 @@ public struct Podium: AsyncParsableCommand {
                 ]
             ),
             CommandGroup(name: "Deployment and indexing", subcommands: [Devnet.self, Deploy.self, Index.self, Query.self]),
+            CommandGroup(name: "Account abstraction", subcommands: [Paymaster.self]),
         ]
     )
 
