@@ -110,7 +110,7 @@ struct SponsoredChain {
             sender: accountFactory.accountAddress(owner: player.address, salt: .zero), nonce: nonce,
             factory: create ? accountFactory.deployment(owner: player.address, salt: .zero) : nil,
             callData: approve ? SimpleAccount.executeBatch([approval, buy]) : SimpleAccount.execute(buy),
-            callGasLimit: UInt256(250_000), verificationGasLimit: UInt256(create ? 500_000 : 110_000),
+            callGasLimit: UInt256(approve ? 250_000 : 180_000), verificationGasLimit: UInt256(create ? 500_000 : 110_000),
             preVerificationGas: UInt256(100_000), maxFeePerGas: UInt256(3_000_000_000), maxPriorityFeePerGas: UInt256(1_000_000_000))
     }
 }
@@ -146,15 +146,16 @@ struct SponsoredChain {
         defer { chain.devnet.stop() }
         let rpc = ["--rpc-url", chain.devnet.url, "--deployments", chain.directory.path]
 
-        // Fund the paymaster's deposit through the command line.
+        let player = DevnetAccounts.privateKeys[5]
+        var operation = chain.purchase(player: player, create: true)
+        _ = try await chain.podium.token.mint(to: operation.sender, amount: UInt256(100) * SponsoredChain.glico).sendAndWait(from: chain.owner)
+
+        // Fund the paymaster's deposit through the command line (after the test's own transactions from account 0).
         let deposited = try await PodiumProcess.run(["paymaster", "deposit", "1ether", "--dev-account", "0"] + rpc)
         #expect(deposited.status == 0, "\(deposited.stderr)")
         let balance = try await PodiumProcess.run(["paymaster", "balance"] + rpc)
         #expect(balance.stdout == "1000000000000000000\n", "\(balance.stderr)")
 
-        let player = DevnetAccounts.privateKeys[5]
-        var operation = chain.purchase(player: player, create: true)
-        _ = try await chain.podium.token.mint(to: operation.sender, amount: UInt256(100) * SponsoredChain.glico).sendAndWait(from: chain.owner)
 
         let keyFile = try Self.writeFile(Self.keyHex + "\n", in: chain.directory, named: "sponsor.key")
         let policyFile = try Self.writeFile(
@@ -228,6 +229,7 @@ struct SponsoredChain {
         let events = try EntryPointContract(address: chain.entryPoint, client: chain.client)
             .events(EntryPoint.UserOperationEvent.self, in: receipt)
         #expect(events.count == 1 && events.first?.success == true && events.first?.paymaster == chain.paymaster)
+        print("sponsored operation: gas used \(events.first?.actualGasUsed ?? .zero), handleOps gas \(receipt.gasUsed)")
         #expect(try await chain.podium.sale.passesBought(operation.sender) == UInt256(1))
         let store = try SponsorStore(path: db)
         var settled: SponsorStore.Reservation?
