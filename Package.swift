@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "PodiumIndexer", targets: ["PodiumIndexer"]),
         .library(name: "PodiumUserOperations", targets: ["PodiumUserOperations"]),
         .library(name: "PodiumServices", targets: ["PodiumServices"]),
+        .library(name: "PodiumSponsor", targets: ["PodiumSponsor"]),
         .library(name: "PodiumCLI", targets: ["PodiumCLI"]),
         .executable(name: "podium", targets: ["podium"]),
         .executable(name: "podium-bench", targets: ["podium-bench"]),
@@ -91,11 +92,18 @@ let package = Package(
             ]
         ),
         .target(
+            name: "PodiumSponsor",
+            dependencies: [
+                "PodiumPrimitives", "PodiumABI", "PodiumSigner", "PodiumAccountAbstraction",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
             name: "PodiumCLI",
             dependencies: [
                 "PodiumPrimitives", "PodiumRLP", "PodiumABI", "PodiumSigner", "PodiumEIP712", "PodiumSIWE",
                 "PodiumTransactions", "PodiumRPC", "PodiumProvider", "PodiumContracts", "PodiumAccountAbstraction",
-                "PodiumUserOperations", "PodiumIndexer", "PodiumServices",
+                "PodiumUserOperations", "PodiumSponsor", "PodiumIndexer", "PodiumServices",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -189,5 +197,12 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PodiumCLITests", dependencies: ["PodiumCLI", "PodiumTestSupport"]),
+        .testTarget(
+            name: "PodiumSponsorTests",
+            dependencies: [
+                "PodiumPrimitives", "PodiumABI", "PodiumSigner", "PodiumAccountAbstraction", "PodiumRPC",
+                "PodiumProvider", "PodiumContracts", "PodiumUserOperations", "PodiumSponsor", "PodiumTestSupport",
+            ]
+        ),
     ]
 )

@@ -33,3 +33,27 @@ public enum MetricsEndpoint {
         return router
     }
 }
+
+/// The route of a JSON-RPC 2.0 service: `POST /` with a request (or batch) body answers what `handle` returns, as
+/// `application/json` (204 with no body for notifications only). Bodies above `maximumBodyBytes` are refused (413).
+public enum JSONRPCEndpoint {
+    /// A router answering `POST /` through `handle`.
+    public static func router(
+        maximumBodyBytes: Int = 1 << 20, handle: @escaping @Sendable ([UInt8]) async -> [UInt8]?
+    ) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.post("/") { request, _ -> Response in
+            let body: ByteBuffer
+            do {
+                body = try await request.body.collect(upTo: maximumBodyBytes)
+            } catch {
+                return Response(status: .contentTooLarge)
+            }
+            guard let answer = await handle(Array(body.readableBytesView)) else { return Response(status: .noContent) }
+            return Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(bytes: answer)))
+        }
+        return router
+    }
+}
