@@ -1,0 +1,109 @@
+import PodiumAccountAbstraction
+import PodiumContracts
+import PodiumPrimitives
+import PodiumProvider
+import PodiumRPC
+import PodiumSigner
+
+/// An owner's SimpleAccount sending calls as ERC-4337 v0.7 user operations: it finds the account's address, creates
+/// the account with its first operation, fills the nonce, fees and gas limits (from the node and the bundler),
+/// has a paymaster sponsor the operation when one is given (ERC-7677: stub, estimate, final data), signs as the
+/// owner and hands the operation to any ERC-7769 bundler.
+public struct SmartAccount: Sendable {
+    /// The key that owns the account and signs its operations.
+    public let owner: PrivateKey
+    /// The factory's salt of the account.
+    public let salt: UInt256
+    /// The account's address.
+    public let address: Address
+    /// The EntryPoint, factory and paymaster contracts.
+    public let contracts: AccountAbstractionDeployment
+    /// The bundler operations go to.
+    public let bundler: BundlerClient
+    /// The paymaster service that sponsors the operations, or nil when the account pays for itself.
+    public let sponsor: PaymasterClient?
+    /// The chain.
+    public let chainID: UInt64
+
+    /// The account of `owner` and `salt` from `contracts`' factory, its address asked of the factory
+    /// (`getAddress`), which works for any factory of SimpleAccount's interface.
+    public init(
+        owner: PrivateKey, salt: UInt256 = .zero, contracts: AccountAbstractionDeployment, bundler: BundlerClient,
+        sponsor: PaymasterClient?, chainID: UInt64
+    ) async throws {
+        self.owner = owner
+        self.salt = salt
+        self.contracts = contracts
+        self.bundler = bundler
+        self.sponsor = sponsor
+        self.chainID = chainID
+        address = try await contracts.factory.accountAddress(owner: owner.address, salt: salt)
+    }
+
+    /// The node the contracts are read through.
+    public var client: RPCClient { contracts.entryPoint.client }
+
+    /// The operation that makes `calls` (one: `execute`; several: `executeBatch`), on nonce key `nonceKey`, filled
+    /// and signed, ready for the bundler. Limits already in `limits` are kept; the others come from the bundler's
+    /// estimate.
+    public func prepare(
+        _ calls: [AccountCall], nonceKey: UInt256 = .zero, limits: UserOperationGasEstimate? = nil
+    ) async throws -> UserOperation {
+        guard !calls.isEmpty else { throw UserOperationClientError.invalidArgument("an operation needs at least one call") }
+        let deployed = try await !client.code(at: address).isEmpty
+        let fees = try await FeeEstimator(client: client).suggestedFees()
+        var operation = UserOperation(
+            sender: address, nonce: try await contracts.entryPoint.nonce(of: address, key: nonceKey),
+            factory: deployed ? nil : UserOperation.Factory(
+                address: contracts.factory.address, data: contracts.factory.createAccount(owner: owner.address, salt: salt).input),
+            callData: calls.count == 1 ? SimpleAccount.execute(calls[0]) : SimpleAccount.executeBatch(calls),
+            callGasLimit: limits?.callGasLimit ?? .zero, verificationGasLimit: limits?.verificationGasLimit ?? .zero,
+            preVerificationGas: limits?.preVerificationGas ?? .zero, maxFeePerGas: fees.maxFeePerGas,
+            maxPriorityFeePerGas: fees.maxPriorityFeePerGas, signature: SimpleAccount.stubSignature)
+        let entryPoint = contracts.entryPoint.address
+        var isFinal = false
+        if let sponsor {
+            let stub = try await sponsor.stubData(for: operation, entryPoint: entryPoint, chainID: chainID)
+            operation.paymaster = stub.paymaster
+            isFinal = stub.isFinal
+        }
+        operation = try await bundler.estimateUserOperationGas(operation, entryPoint: entryPoint).filling(operation)
+        if let sponsor, !isFinal {
+            operation.paymaster = try await sponsor.data(for: operation, entryPoint: entryPoint, chainID: chainID)
+        }
+        operation.signature = SimpleAccount.signature(for: try hash(of: operation), with: owner)
+        return operation
+    }
+
+    /// The v0.7 userOpHash of `operation` for this account's EntryPoint and chain.
+    public func hash(of operation: UserOperation) throws -> Bytes32 {
+        try operation.packed().hash(entryPoint: contracts.entryPoint.address, chainID: chainID)
+    }
+
+    /// Prepares `calls`, sends the operation to the bundler and waits for its receipt.
+    public func send(
+        _ calls: [AccountCall], nonceKey: UInt256 = .zero, timeout: Duration = .seconds(60),
+        sent: @Sendable (Bytes32) -> Void = { _ in }
+    ) async throws -> UserOperationReceipt {
+        let operation = try await prepare(calls, nonceKey: nonceKey)
+        let hash = try await bundler.sendUserOperation(operation, entryPoint: contracts.entryPoint.address)
+        sent(hash)
+        return try await bundler.waitForReceipt(hash, timeout: timeout)
+    }
+}
+
+extension PodiumDeployment {
+    /// The calls of one Game Pass purchase by `account`: the sale's `buyGamePass()`, preceded by the token's
+    /// `approve(sale, price)` when the account's allowance does not cover the price (the two shapes the sponsor
+    /// accepts).
+    public func gamePassPurchase(by account: Address) async throws -> [AccountCall] {
+        let price = try await sale.price()
+        let buy = sale.buyGamePass()
+        var calls = [AccountCall(to: buy.to, input: buy.input)]
+        if try await token.allowance(owner: account, spender: sale.address) < price {
+            let approve = token.approve(spender: sale.address, amount: price)
+            calls.insert(AccountCall(to: approve.to, input: approve.input), at: 0)
+        }
+        return calls
+    }
+}
