@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "PodiumIndexer", targets: ["PodiumIndexer"]),
         .library(name: "PodiumUserOperations", targets: ["PodiumUserOperations"]),
         .library(name: "PodiumServices", targets: ["PodiumServices"]),
+        .library(name: "PodiumBundler", targets: ["PodiumBundler"]),
         .library(name: "PodiumCLI", targets: ["PodiumCLI"]),
         .executable(name: "podium", targets: ["podium"]),
         .executable(name: "podium-bench", targets: ["podium-bench"]),
@@ -91,10 +92,19 @@ let package = Package(
             ]
         ),
         .target(
+            name: "PodiumBundler",
+            dependencies: [
+                "PodiumPrimitives", "PodiumABI", "PodiumAccountAbstraction", "PodiumRPC", "PodiumProvider",
+                "PodiumContracts", "PodiumUserOperations", "PodiumServices",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .target(
             name: "PodiumCLI",
             dependencies: [
                 "PodiumPrimitives", "PodiumRLP", "PodiumABI", "PodiumSigner", "PodiumEIP712", "PodiumSIWE",
                 "PodiumTransactions", "PodiumRPC", "PodiumProvider", "PodiumContracts", "PodiumIndexer", "PodiumServices",
+                "PodiumAccountAbstraction", "PodiumUserOperations", "PodiumBundler",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -180,5 +190,12 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PodiumCLITests", dependencies: ["PodiumCLI", "PodiumTestSupport"]),
+        .testTarget(
+            name: "PodiumBundlerTests",
+            dependencies: [
+                "PodiumPrimitives", "PodiumABI", "PodiumSigner", "PodiumAccountAbstraction", "PodiumRPC", "PodiumProvider",
+                "PodiumContracts", "PodiumUserOperations", "PodiumBundler", "PodiumTestSupport",
+            ]
+        ),
     ]
 )

@@ -42,7 +42,9 @@ public struct Podium: AsyncParsableCommand {
                     Publish.self, RawRPC.self,
                 ]
             ),
-            CommandGroup(name: "Deployment and indexing", subcommands: [Devnet.self, Deploy.self, Index.self, Query.self]),
+            CommandGroup(
+                name: "Deployment and indexing",
+                subcommands: [Devnet.self, Deploy.self, Index.self, Query.self, BundlerCommand.self]),
         ]
     )
 
