@@ -232,7 +232,7 @@ func refusal(_ body: () async throws -> Void) async -> BundlerError? {
             hashes.append(try await bundler.sendUserOperation(operation, entryPoint: environment.entryPoint))
         }
         let receipts = [try await bundler.waitForReceipt(hashes[0]), try await bundler.waitForReceipt(hashes[1])]
-        #expect(receipts.allSatisfy(\.success))
+        #expect(receipts.allSatisfy { $0.success })
         #expect(receipts[0].transactionHash == receipts[1].transactionHash)
 
         // A new bundler process answers from the chain.
@@ -242,7 +242,8 @@ func refusal(_ body: () async throws -> Void) async -> BundlerError? {
         bundler = try BundlerClient(url: process.url)
         let again = try #require(try await bundler.userOperationReceipt(hashes[1]))
         #expect(again == receipts[1])
-        #expect(try await bundler.userOperationByHash(hashes[0])?.transactionHash == receipts[0].transactionHash)
+        let byHash = try await bundler.userOperationByHash(hashes[0])
+        #expect(byHash?.transactionHash == receipts[0].transactionHash)
         #expect(try await bundler.userOperationReceipt(Bytes32.zero) == nil)
     }
 
@@ -322,7 +323,7 @@ func refusal(_ body: () async throws -> Void) async -> BundlerError? {
         var receipts: [UserOperationReceipt] = []
         for hash in hashes { receipts.append(try await bundler.waitForReceipt(hash)) }
         let elapsed = clock.now - started
-        #expect(receipts.allSatisfy(\.success))
+        #expect(receipts.allSatisfy { $0.success })
         let bundles = Set(receipts.map(\.transactionHash))
         let gas = bundles.compactMap { hash in receipts.first { $0.transactionHash == hash }?.receipt.gasUsed }.reduce(0, +)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
