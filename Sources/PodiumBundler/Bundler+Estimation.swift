@@ -39,6 +39,9 @@ extension Bundler {
         }
         _ = try check(probe, entryPoint: entryPoint)
         let maximum = UInt256(configuration.maximumVerificationGas)
+        // The call's limit first: it is part of the prefund, which decides whether validation pays it.
+        let callGasLimit = operation.callGasLimit != .zero ? operation.callGasLimit : try await estimateCallGas(operation)
+        probe.callGasLimit = callGasLimit
 
         // Which fees to simulate with.
         var zeroFees = probe.maxFeePerGas == .zero
@@ -68,9 +71,29 @@ extension Bundler {
             var found = try await smallestLimit(tooLow: accountTooLow, operation: search) { operation, gas in
                 operation.verificationGasLimit = gas
             }
-            found = withMargin(found, configuration.verificationMarginPercent)
-            if zeroFees && operation.paymaster == nil { found = found + UInt256(configuration.prefundTransferAllowance) }
-            probe.verificationGasLimit = found
+            var final = withMargin(found, configuration.verificationMarginPercent)
+            if operation.paymaster == nil {
+                // The account pays missingAccountFunds in validateUserOp when its deposit is below the prefund. If the
+                // search did not make it pay (zero fees, or a deposit covering the smaller prefund) but the final
+                // limits will, allow for the transfer.
+                var searched = probe
+                searched.verificationGasLimit = found
+                var finished = probe
+                finished.verificationGasLimit = final
+                finished.maxFeePerGas = operation.maxFeePerGas
+                let deposit: UInt256
+                do {
+                    deposit = try await EntryPointContract(address: configuration.entryPoint, client: client)
+                        .balance(of: operation.sender)
+                } catch {
+                    throw Rejection.internalError(error)
+                }
+                let searchPaid = !zeroFees && deposit < Mempool.prefund(of: searched)
+                if !searchPaid && deposit < Mempool.prefund(of: finished) {
+                    final = final + UInt256(configuration.prefundTransferAllowance)
+                }
+            }
+            probe.verificationGasLimit = final
         }
 
         // paymasterVerificationGasLimit.
@@ -82,7 +105,6 @@ extension Bundler {
             paymasterVerification = withMargin(found, configuration.verificationMarginPercent)
         }
 
-        let callGasLimit = operation.callGasLimit != .zero ? operation.callGasLimit : try await estimateCallGas(operation)
         return UserOperationGasEstimate(
             preVerificationGas: probe.preVerificationGas, verificationGasLimit: probe.verificationGasLimit,
             callGasLimit: callGasLimit, paymasterVerificationGasLimit: paymasterVerification,

@@ -306,7 +306,7 @@ func refusal(_ body: () async throws -> Void) async -> BundlerError? {
             account.operation(nonce: 0, deploy: true, callData: callData, fees: try await environment.fees()), bundler: bundler)
         _ = try await bundler.waitForReceipt(try await bundler.sendUserOperation(creation, entryPoint: environment.entryPoint))
         let template = try await bundler.estimateUserOperationGas(
-            account.operation(nonce: 0, deploy: false, callData: callData, fees: try await environment.fees()),
+            account.operation(nonce: try UserOperationNonce(key: 1, sequence: 0).value, deploy: false, callData: callData, fees: try await environment.fees()),
             entryPoint: environment.entryPoint)
         let fees = try await environment.fees()
         let operations = try (1...16).map { key in
