@@ -25,6 +25,7 @@ let package = Package(
         .library(name: "PodiumUserOperations", targets: ["PodiumUserOperations"]),
         .library(name: "PodiumServices", targets: ["PodiumServices"]),
         .library(name: "PodiumSponsor", targets: ["PodiumSponsor"]),
+        .library(name: "PodiumBundler", targets: ["PodiumBundler"]),
         .library(name: "PodiumCLI", targets: ["PodiumCLI"]),
         .executable(name: "podium", targets: ["podium"]),
         .executable(name: "podium-bench", targets: ["podium-bench"]),
@@ -92,6 +93,14 @@ let package = Package(
             ]
         ),
         .target(
+            name: "PodiumBundler",
+            dependencies: [
+                "PodiumPrimitives", "PodiumABI", "PodiumAccountAbstraction", "PodiumRPC", "PodiumProvider",
+                "PodiumContracts", "PodiumUserOperations", "PodiumServices",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .target(
             name: "PodiumSponsor",
             dependencies: [
                 "PodiumPrimitives", "PodiumABI", "PodiumSigner", "PodiumAccountAbstraction",
@@ -103,7 +112,7 @@ let package = Package(
             dependencies: [
                 "PodiumPrimitives", "PodiumRLP", "PodiumABI", "PodiumSigner", "PodiumEIP712", "PodiumSIWE",
                 "PodiumTransactions", "PodiumRPC", "PodiumProvider", "PodiumContracts", "PodiumAccountAbstraction",
-                "PodiumUserOperations", "PodiumSponsor", "PodiumIndexer", "PodiumServices",
+                "PodiumUserOperations", "PodiumSponsor", "PodiumBundler", "PodiumIndexer", "PodiumServices",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -197,6 +206,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PodiumCLITests", dependencies: ["PodiumCLI", "PodiumTestSupport"]),
+        .testTarget(
+            name: "PodiumBundlerTests",
+            dependencies: [
+                "PodiumPrimitives", "PodiumABI", "PodiumSigner", "PodiumAccountAbstraction", "PodiumRPC", "PodiumProvider",
+                "PodiumContracts", "PodiumUserOperations", "PodiumBundler", "PodiumTestSupport",
+            ]
+        ),
         .testTarget(
             name: "PodiumSponsorTests",
             dependencies: [
