@@ -1,0 +1,73 @@
+import Foundation
+import PodiumTestSupport
+import Testing
+
+extension ChainCommandTests {
+    /// `podium gamepass buy` end to end through the binaries on the devnet: `podium deploy`, `podium paymaster
+    /// deposit`, `podium paymaster serve` (ERC-7677) and `podium bundler serve` (ERC-7769) as real processes over
+    /// HTTP. The first purchase creates the player's account and approves and buys in one sponsored operation; the
+    /// second is sponsored too; the account never holds ETH while the paymaster's deposit pays exactly what the
+    /// EntryPoint's events say; bought self-paid without ETH it fails in validation (AA21); the index holds both
+    /// operations.
+    @Suite struct GamePassCommand {
+        static let playerKey = "0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba"  // devnet account 5
+        static let sponsorKey = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"  // account 0, the deployer
+
+        @Test func sponsoredPurchasesNeedNoETH() async throws {
+            let chain = try await DeployedChain.start()
+            defer { chain.stop() }
+            let rpc = ["--rpc-url", chain.url]
+            let record = ["--deployments", chain.directory.path]
+            _ = try await ChainCommandTests.succeed(["paymaster", "deposit", "1ether", "--dev-account", "0"] + rpc + record)
+            let keyFile = chain.directory.appendingPathComponent("sponsor.key")
+            try Data(Self.sponsorKey.utf8).write(to: keyFile)
+            let sponsor = try await ListeningProcess.start(
+                executable: PodiumProcess.executable,
+                arguments: ["paymaster", "serve", "--port", "0", "--sponsor-key-file", keyFile.path] + rpc + record)
+            defer { sponsor.stop() }
+            let bundler = try await ListeningProcess.start(
+                executable: PodiumProcess.executable,
+                arguments: ["bundler", "serve", "--port", "0", "--dev-account", "9"] + rpc + record)
+            defer { bundler.stop() }
+
+            let account = try await ChainCommandTests.succeed(
+                ["account", "address", "--owner", ChainCommandTests.account5] + rpc + record)
+            let token = try #require(chain.addresses["GlicoToken"])
+            _ = try await ChainCommandTests.succeed(
+                ["send", token, "mint(address,uint256)", account, "100000000000000000000", "--dev-account", "0", "--async"] + rpc)
+            let buy = ["gamepass", "buy", "--player-key", Self.playerKey, "--paymaster-url", sponsor.url, "--bundler-url", bundler.url]
+                + rpc + record
+            let depositBefore = try await ChainCommandTests.succeed(["paymaster", "balance"] + rpc + record)
+
+            let first = try await ChainCommandTests.succeed(buy)
+            #expect(first.contains("account          \(account) (created by this operation)"), "\(first)")
+            #expect(first.contains("success true") && first.contains("paid by paymaster \(chain.addresses["VerifyingPaymaster"]!)"), "\(first)")
+            #expect(first.contains("GamePassPurchased buyer \(account)") && first.contains("price 20000000000000000000"), "\(first)")
+            let second = try await ChainCommandTests.succeed(buy)
+            #expect(!second.contains("created by this operation") && second.contains("success true"), "\(second)")
+            #expect(try await ChainCommandTests.succeed(["balance", account] + rpc) == "0")
+            #expect(try await ChainCommandTests.succeed(["balance", ChainCommandTests.account5] + rpc) == "10000000000000000000000")
+            #expect(try await ChainCommandTests.succeed(["call", token, "balanceOf(address)(uint256)", account] + rpc) == "60000000000000000000")
+
+            // The deposit paid exactly the two operations' actualGasCost.
+            let costs = [first, second].compactMap { output -> UInt64? in
+                guard let range = output.range(of: "actualGasCost ") else { return nil }
+                return UInt64(output[range.upperBound...].prefix { $0.isNumber })
+            }
+            #expect(costs.count == 2)
+            let depositAfter = try await ChainCommandTests.succeed(["paymaster", "balance"] + rpc + record)
+            #expect(UInt64(depositBefore)! - UInt64(depositAfter)! == costs.reduce(0, +), "\(depositBefore) → \(depositAfter), \(costs)")
+
+            // Self-paid, the account has no ETH to pay with: the EntryPoint refuses it in validation.
+            let selfPaid = try await PodiumProcess.run(
+                ["gamepass", "buy", "--self-paid", "--player-key", Self.playerKey, "--bundler-url", bundler.url] + rpc + record)
+            #expect(selfPaid.status != 0 && selfPaid.stderr.contains("AA21"), "\(selfPaid.stderr)")
+
+            // The index holds both operations, paid by the paymaster, with their costs.
+            _ = try await ChainCommandTests.succeed(["index", "--quiet"] + rpc + record)
+            let status = try ChainCommandTests.object(try await ChainCommandTests.succeed(["index", "status", "--json"] + record))
+            #expect((status["rows"] as? [String: Any])?["user_operations"] as? Int == 2, "\(status)")
+            #expect((status["rows"] as? [String: Any])?["account_deployments"] as? Int == 1, "\(status)")
+        }
+    }
+}
