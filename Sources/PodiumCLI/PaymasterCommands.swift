@@ -64,7 +64,7 @@ struct PaymasterServe: AsyncParsableCommand {
             """)
     @OptionGroup var rpc: RPCOptions
     @OptionGroup var location: PaymasterLocation
-    @Option(help: ArgumentHelp("The port on 127.0.0.1 (0: a free one).", valueName: "N")) var port = 4337
+    @Option(help: ArgumentHelp("The port on 127.0.0.1 (0: a free one).", valueName: "N")) var port = 4338
     @Option(help: ArgumentHelp("The sponsor's state (default: sponsor.sqlite beside the deployment record).", valueName: "FILE"))
     var db: String?
     @Option(help: ArgumentHelp("The policy (JSON; default: the built-in limits).", valueName: "FILE")) var policy: String?

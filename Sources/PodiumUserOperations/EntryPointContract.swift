@@ -155,12 +155,17 @@ public enum UserOperationClientError: Error, Equatable, Sendable, CustomStringCo
     case unexpectedAnswer(String)
     /// An argument out of its range.
     case invalidArgument(String)
+    /// The paymaster service answered `method` with an error object (a policy refusal, say).
+    case paymasterRefused(method: String, NodeError)
 
     /// The one-line text a person reads.
     public var description: String {
         switch self {
         case .unexpectedAnswer(let detail): "unexpected answer: \(detail)"
         case .invalidArgument(let detail): "invalid argument: \(detail)"
+        case .paymasterRefused(let method, let refusal):
+            "the paymaster service refused \(method) (\(refusal.code)): \(refusal.message)"
+                + (refusal.data.map { " \($0.jsonText)" } ?? "")
         }
     }
 }

@@ -56,7 +56,13 @@ public struct PaymasterClient: Sendable {
         let params: [JSONValue] = [
             operation.json, .string(entryPoint.description), .string("0x" + String(chainID, radix: 16)), context,
         ]
-        guard case .object(let answer) = try await client.call(method, params, as: JSONValue.self) else {
+        let result: JSONValue
+        do {
+            result = try await client.call(method, params, as: JSONValue.self)
+        } catch RPCError.node(let refusal) {
+            throw UserOperationClientError.paymasterRefused(method: method, refusal)
+        }
+        guard case .object(let answer) = result else {
             throw UserOperationClientError.unexpectedAnswer("\(method): the result is not an object")
         }
         return answer
