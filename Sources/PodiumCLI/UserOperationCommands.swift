@@ -12,7 +12,92 @@ struct UserOperationCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "userop",
         abstract: "Hash, sign and inspect ERC-4337 v0.7 user operations (JSON files in the ERC-7769 form).",
-        subcommands: [UserOperationHash.self, UserOperationSign.self])
+        subcommands: [
+            UserOperationHash.self, UserOperationSign.self, UserOperationSend.self, UserOperationStatus.self,
+            UserOperationReceiptCommand.self,
+        ])
+}
+
+/// `--bundler-url URL`, else `$PODIUM_BUNDLER_URL`.
+struct BundlerOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("An ERC-7769 bundler (default: $PODIUM_BUNDLER_URL).", valueName: "URL")) var bundlerURL: String?
+
+    /// A client of the chosen bundler.
+    func client() throws -> BundlerClient {
+        guard let url = bundlerURL ?? ProcessInfo.processInfo.environment["PODIUM_BUNDLER_URL"] else {
+            throw CommandFailure("no bundler: pass --bundler-url or set PODIUM_BUNDLER_URL (podium bundler serve runs one)")
+        }
+        return try BundlerClient(url: url)
+    }
+}
+
+/// `podium userop send FILE --bundler-url URL [--entry-point ADDRESS] [--wait]`: eth_sendUserOperation.
+struct UserOperationSend: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "send", abstract: "Hand a signed operation to a bundler (eth_sendUserOperation) and print its userOpHash.")
+    @Argument(help: ArgumentHelp("The signed operation's JSON file, or - for stdin.", valueName: "FILE")) var file: String
+    @OptionGroup var bundler: BundlerOptions
+    @Option(help: ArgumentHelp("The EntryPoint (default: the bundler's first supported one).", valueName: "ADDRESS"))
+    var entryPoint: String?
+    @Flag(help: "Wait for the receipt and print its transaction hash and outcome too.") var wait = false
+
+    func run() async throws {
+        let operation = try UserOperationFile.read(file)
+        let client = try bundler.client()
+        let entryPoint: Address
+        if let given = self.entryPoint {
+            entryPoint = try ChainArgument.address(given, what: "--entry-point")
+        } else {
+            guard let first = try await client.supportedEntryPoints().first else {
+                throw CommandFailure("the bundler supports no EntryPoint")
+            }
+            entryPoint = first
+        }
+        let hash = try await client.sendUserOperation(operation, entryPoint: entryPoint)
+        print(hash)
+        guard wait else { return }
+        let receipt = try await client.waitForReceipt(hash)
+        print("transaction \(receipt.transactionHash) (block \(receipt.receipt.blockNumber)), success \(receipt.success), actualGasCost \(receipt.event.actualGasCost) wei")
+    }
+}
+
+/// `podium userop status HASH --bundler-url URL`: eth_getUserOperationByHash.
+struct UserOperationStatus: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "Say whether an operation is on chain yet, and where (eth_getUserOperationByHash).")
+    @Argument(help: ArgumentHelp("The userOpHash.", valueName: "HASH")) var hash: String
+    @OptionGroup var bundler: BundlerOptions
+
+    func run() async throws {
+        let hash = try ChainArgument.hash(hash, what: "userOpHash")
+        guard let included = try await bundler.client().userOperationByHash(hash) else {
+            print("not on chain (pending or unknown to the bundler)")
+            return
+        }
+        print("included in \(included.transactionHash), block \(included.blockNumber) (\(included.blockHash)), EntryPoint \(included.entryPoint)")
+    }
+}
+
+/// `podium userop receipt HASH --bundler-url URL [--json]`: eth_getUserOperationReceipt.
+struct UserOperationReceiptCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "receipt", abstract: "Print what an operation did on chain (eth_getUserOperationReceipt).")
+    @Argument(help: ArgumentHelp("The userOpHash.", valueName: "HASH")) var hash: String
+    @OptionGroup var bundler: BundlerOptions
+
+    func run() async throws {
+        let hash = try ChainArgument.hash(hash, what: "userOpHash")
+        guard let receipt = try await bundler.client().userOperationReceipt(hash) else {
+            throw CommandFailure("no receipt for \(hash): the operation is not on chain (yet)")
+        }
+        let event = receipt.event
+        FieldPrinter.print([
+            ("userOpHash", "\(event.userOpHash)"), ("sender", "\(event.sender)"), ("nonce", "\(event.nonce)"),
+            ("paymaster", "\(event.paymaster)"), ("success", "\(event.success)"), ("actualGasCost", "\(event.actualGasCost)"),
+            ("actualGasUsed", "\(event.actualGasUsed)"), ("transactionHash", "\(receipt.transactionHash)"),
+            ("blockNumber", "\(receipt.receipt.blockNumber)"), ("entryPoint", "\(receipt.entryPoint)"),
+        ])
+    }
 }
 
 /// Where the ERC-4337 contracts are: the deployment record, or addresses given, so that the canonical ones (or any

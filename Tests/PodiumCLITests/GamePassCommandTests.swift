@@ -43,6 +43,13 @@ extension ChainCommandTests {
             #expect(first.contains("account          \(account) (created by this operation)"), "\(first)")
             #expect(first.contains("success true") && first.contains("paid by paymaster \(chain.addresses["VerifyingPaymaster"]!)"), "\(first)")
             #expect(first.contains("GamePassPurchased buyer \(account)") && first.contains("price 20000000000000000000"), "\(first)")
+            // The bundler answers for the operation by its hash, from the chain's events.
+            let hash = try #require(first.split(separator: "\n").first { $0.hasPrefix("userOpHash") }?.split(separator: " ").last)
+            let receipt = ChainCommandTests.fields(
+                try await ChainCommandTests.succeed(["userop", "receipt", String(hash), "--bundler-url", bundler.url]))
+            #expect(receipt["sender"] == account && receipt["success"] == "true" && receipt["nonce"] == "0", "\(receipt)")
+            let status = try await ChainCommandTests.succeed(["userop", "status", String(hash), "--bundler-url", bundler.url])
+            #expect(status.hasPrefix("included in 0x"), "\(status)")
             let second = try await ChainCommandTests.succeed(buy)
             #expect(!second.contains("created by this operation") && second.contains("success true"), "\(second)")
             #expect(try await ChainCommandTests.succeed(["balance", account] + rpc) == "0")
@@ -65,9 +72,9 @@ extension ChainCommandTests {
 
             // The index holds both operations, paid by the paymaster, with their costs.
             _ = try await ChainCommandTests.succeed(["index", "--quiet"] + rpc + record)
-            let status = try ChainCommandTests.object(try await ChainCommandTests.succeed(["index", "status", "--json"] + record))
-            #expect((status["rows"] as? [String: Any])?["user_operations"] as? Int == 2, "\(status)")
-            #expect((status["rows"] as? [String: Any])?["account_deployments"] as? Int == 1, "\(status)")
+            let index = try ChainCommandTests.object(try await ChainCommandTests.succeed(["index", "status", "--json"] + record))
+            #expect((index["rows"] as? [String: Any])?["user_operations"] as? Int == 2, "\(index)")
+            #expect((index["rows"] as? [String: Any])?["account_deployments"] as? Int == 1, "\(index)")
         }
     }
 }
