@@ -201,7 +201,7 @@ let package = Package(
         .testTarget(
             name: "PodiumUserOperationsTests",
             dependencies: [
-                "PodiumPrimitives", "PodiumSigner", "PodiumRPC", "PodiumProvider", "PodiumContracts", "PodiumAccountAbstraction",
+                "PodiumPrimitives", "PodiumABI", "PodiumSigner", "PodiumRPC", "PodiumProvider", "PodiumContracts", "PodiumAccountAbstraction",
                 "PodiumUserOperations", "PodiumTestSupport",
             ]
         ),

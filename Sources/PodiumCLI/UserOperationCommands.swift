@@ -13,7 +13,7 @@ struct UserOperationCommand: AsyncParsableCommand {
         commandName: "userop",
         abstract: "Hash, sign and inspect ERC-4337 v0.7 user operations (JSON files in the ERC-7769 form).",
         subcommands: [
-            UserOperationHash.self, UserOperationSign.self, UserOperationSend.self, UserOperationStatus.self,
+            UserOperationBuild.self, UserOperationHash.self, UserOperationSign.self, UserOperationSend.self, UserOperationStatus.self,
             UserOperationReceiptCommand.self,
         ])
 }
@@ -28,6 +28,53 @@ struct BundlerOptions: ParsableArguments {
             throw CommandFailure("no bundler: pass --bundler-url or set PODIUM_BUNDLER_URL (podium bundler serve runs one)")
         }
         return try BundlerClient(url: url)
+    }
+}
+
+/// `podium userop build --owner ADDRESS (--call TO:DATA … | --gamepass) --bundler-url URL [--paymaster-url URL]`.
+struct UserOperationBuild: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build an unsigned operation of an owner's account: nonce, initCode when new, fees, gas limits, sponsorship.",
+        discussion: """
+            The calls are --call TO:CALLDATA (repeatable; several make one executeBatch) or --gamepass (the Game Pass \
+            purchase: approve when the allowance falls short, then buyGamePass). Fees come from the node's fee \
+            history, gas limits from the bundler's eth_estimateUserOperationGas, and with --paymaster-url the \
+            paymaster group from the ERC-7677 service (stub, then final data). The signature is a stub of the final \
+            length: sign the printed JSON with podium userop sign, then podium userop send.
+            """)
+    @OptionGroup var account: AccountOwnerOptions
+    @Option(help: ArgumentHelp("A call as TO:CALLDATA (0x-hex); repeat for a batch.", valueName: "CALL")) var call: [String] = []
+    @Flag(help: "Build the Game Pass purchase of the deployment record's sale.") var gamepass = false
+    @Option(help: ArgumentHelp("The 192-bit nonce key.", valueName: "N")) var nonceKey = "0"
+    @Option(help: ArgumentHelp("An ERC-7677 paymaster service to sponsor the operation.", valueName: "URL")) var paymasterURL: String?
+    @OptionGroup var bundler: BundlerOptions
+    @OptionGroup var contracts: AccountAbstractionOptions
+    @OptionGroup var rpc: RPCOptions
+
+    func run() async throws {
+        guard gamepass != !call.isEmpty else { throw ValidationError("give --call TO:CALLDATA (one or more) or --gamepass") }
+        let (owner, salt) = try account.parsed()
+        let client = try rpc.client()
+        let chainID = try await client.chainID()
+        let builder = try await UserOperationBuilder(
+            owner: owner, salt: salt, contracts: try contracts.contracts(chainID: chainID, client: client),
+            bundler: try bundler.client(), sponsor: try paymasterURL.map { try PaymasterClient(url: $0) }, chainID: chainID)
+        let calls: [AccountCall]
+        if gamepass {
+            guard let record = try contracts.record(chainID: chainID) else { throw CommandFailure("no deployment record for --gamepass") }
+            calls = try await PodiumDeployment(record: record, client: client).gamePassPurchase(by: builder.address)
+        } else {
+            calls = try call.map { text in
+                let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+                guard parts.count == 2 else { throw CommandFailure("--call must be TO:CALLDATA, got \(text.prefix(80).debugDescription)") }
+                return AccountCall(
+                    to: try ChainArgument.address(parts[0], what: "--call address"),
+                    input: try parseArgument("--call calldata", parts[1]) { try Hex.decode($0, requirePrefix: true) })
+            }
+        }
+        let key = try parseArgument("--nonce-key", nonceKey) { try UInt256(parsing: $0) }
+        print(try await builder.build(calls, nonceKey: key).json.prettyText)
     }
 }
 

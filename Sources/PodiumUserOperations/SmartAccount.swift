@@ -5,48 +5,44 @@ import PodiumProvider
 import PodiumRPC
 import PodiumSigner
 
-/// An owner's SimpleAccount sending calls as ERC-4337 v0.7 user operations: it finds the account's address, creates
-/// the account with its first operation, fills the nonce, fees and gas limits (from the node and the bundler),
-/// has a paymaster sponsor the operation when one is given (ERC-7677: stub, estimate, final data), signs as the
-/// owner and hands the operation to any ERC-7769 bundler.
-public struct SmartAccount: Sendable {
-    /// The key that owns the account and signs its operations.
-    public let owner: PrivateKey
+/// An owner's SimpleAccount making user operations: it finds the account's address, creates the account with its
+/// first operation, fills the nonce, fees and gas limits (from the node and the bundler) and has a paymaster sponsor
+/// the operation when one is given (ERC-7677: stub, estimate, final data). The result waits only for the owner's
+/// signature (`SmartAccount` adds it and sends).
+public struct UserOperationBuilder: Sendable {
+    /// The account's owner (its signing key's address).
+    public let owner: Address
     /// The factory's salt of the account.
     public let salt: UInt256
     /// The account's address.
     public let address: Address
     /// The EntryPoint, factory and paymaster contracts.
     public let contracts: AccountAbstractionDeployment
-    /// The bundler operations go to.
+    /// The bundler that estimates the gas limits.
     public let bundler: BundlerClient
     /// The paymaster service that sponsors the operations, or nil when the account pays for itself.
     public let sponsor: PaymasterClient?
     /// The chain.
     public let chainID: UInt64
 
-    /// The account of `owner` and `salt` from `contracts`' factory, its address asked of the factory
+    /// The builder for the account of `owner` and `salt` from `contracts`' factory, its address asked of the factory
     /// (`getAddress`), which works for any factory of SimpleAccount's interface.
     public init(
-        owner: PrivateKey, salt: UInt256 = .zero, contracts: AccountAbstractionDeployment, bundler: BundlerClient,
+        owner: Address, salt: UInt256 = .zero, contracts: AccountAbstractionDeployment, bundler: BundlerClient,
         sponsor: PaymasterClient?, chainID: UInt64
     ) async throws {
-        self.owner = owner
-        self.salt = salt
-        self.contracts = contracts
-        self.bundler = bundler
-        self.sponsor = sponsor
-        self.chainID = chainID
-        address = try await contracts.factory.accountAddress(owner: owner.address, salt: salt)
+        (self.owner, self.salt, self.contracts, self.bundler, self.sponsor, self.chainID) =
+            (owner, salt, contracts, bundler, sponsor, chainID)
+        address = try await contracts.factory.accountAddress(owner: owner, salt: salt)
     }
 
     /// The node the contracts are read through.
     public var client: RPCClient { contracts.entryPoint.client }
 
     /// The operation that makes `calls` (one: `execute`; several: `executeBatch`), on nonce key `nonceKey`, filled
-    /// and signed, ready for the bundler. Limits already in `limits` are kept; the others come from the bundler's
-    /// estimate.
-    public func prepare(
+    /// and sponsored, with a stub signature of the final one's length. Limits already in `limits` are kept; the
+    /// others come from the bundler's estimate.
+    public func build(
         _ calls: [AccountCall], nonceKey: UInt256 = .zero, limits: UserOperationGasEstimate? = nil
     ) async throws -> UserOperation {
         guard !calls.isEmpty else { throw UserOperationClientError.invalidArgument("an operation needs at least one call") }
@@ -55,7 +51,7 @@ public struct SmartAccount: Sendable {
         var operation = UserOperation(
             sender: address, nonce: try await contracts.entryPoint.nonce(of: address, key: nonceKey),
             factory: deployed ? nil : UserOperation.Factory(
-                address: contracts.factory.address, data: contracts.factory.createAccount(owner: owner.address, salt: salt).input),
+                address: contracts.factory.address, data: contracts.factory.createAccount(owner: owner, salt: salt).input),
             callData: calls.count == 1 ? SimpleAccount.execute(calls[0]) : SimpleAccount.executeBatch(calls),
             callGasLimit: limits?.callGasLimit ?? .zero, verificationGasLimit: limits?.verificationGasLimit ?? .zero,
             preVerificationGas: limits?.preVerificationGas ?? .zero, maxFeePerGas: fees.maxFeePerGas,
@@ -71,13 +67,43 @@ public struct SmartAccount: Sendable {
         if let sponsor, !isFinal {
             operation.paymaster = try await sponsor.data(for: operation, entryPoint: entryPoint, chainID: chainID)
         }
-        operation.signature = SimpleAccount.signature(for: try hash(of: operation), with: owner)
         return operation
     }
 
     /// The v0.7 userOpHash of `operation` for this account's EntryPoint and chain.
     public func hash(of operation: UserOperation) throws -> Bytes32 {
         try operation.packed().hash(entryPoint: contracts.entryPoint.address, chainID: chainID)
+    }
+}
+
+/// An owner's SimpleAccount sending calls as ERC-4337 v0.7 user operations: built by `UserOperationBuilder`, signed
+/// by the owner's key (EIP-191 of the userOpHash) and handed to any ERC-7769 bundler.
+public struct SmartAccount: Sendable {
+    /// The key that owns the account and signs its operations.
+    public let key: PrivateKey
+    /// What builds the operations.
+    public let builder: UserOperationBuilder
+
+    /// The account of `owner` and `salt` (see `UserOperationBuilder.init`).
+    public init(
+        owner: PrivateKey, salt: UInt256 = .zero, contracts: AccountAbstractionDeployment, bundler: BundlerClient,
+        sponsor: PaymasterClient?, chainID: UInt64
+    ) async throws {
+        key = owner
+        builder = try await UserOperationBuilder(
+            owner: owner.address, salt: salt, contracts: contracts, bundler: bundler, sponsor: sponsor, chainID: chainID)
+    }
+
+    /// The account's address.
+    public var address: Address { builder.address }
+
+    /// The operation that makes `calls`, built and signed.
+    public func prepare(
+        _ calls: [AccountCall], nonceKey: UInt256 = .zero, limits: UserOperationGasEstimate? = nil
+    ) async throws -> UserOperation {
+        var operation = try await builder.build(calls, nonceKey: nonceKey, limits: limits)
+        operation.signature = SimpleAccount.signature(for: try builder.hash(of: operation), with: key)
+        return operation
     }
 
     /// Prepares `calls`, sends the operation to the bundler and waits for its receipt.
@@ -86,9 +112,9 @@ public struct SmartAccount: Sendable {
         sent: @Sendable (Bytes32) -> Void = { _ in }
     ) async throws -> UserOperationReceipt {
         let operation = try await prepare(calls, nonceKey: nonceKey)
-        let hash = try await bundler.sendUserOperation(operation, entryPoint: contracts.entryPoint.address)
+        let hash = try await builder.bundler.sendUserOperation(operation, entryPoint: builder.contracts.entryPoint.address)
         sent(hash)
-        return try await bundler.waitForReceipt(hash, timeout: timeout)
+        return try await builder.bundler.waitForReceipt(hash, timeout: timeout)
     }
 }
 

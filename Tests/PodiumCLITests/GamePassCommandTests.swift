@@ -70,11 +70,28 @@ extension ChainCommandTests {
                 ["gamepass", "buy", "--self-paid", "--player-key", Self.playerKey, "--bundler-url", bundler.url] + rpc + record)
             #expect(selfPaid.status != 0 && selfPaid.stderr.contains("AA21"), "\(selfPaid.stderr)")
 
-            // The index holds both operations, paid by the paymaster, with their costs.
+            // The same purchase step by step for another player: build (sponsored), sign, send.
+            let owner6 = "0x976EA74026E726554dB657fA54763abd0C3a0aa9"
+            let account6 = try await ChainCommandTests.succeed(["account", "address", "--owner", owner6] + rpc + record)
+            _ = try await ChainCommandTests.succeed(
+                ["send", token, "mint(address,uint256)", account6, "20000000000000000000", "--dev-account", "0", "--async"] + rpc)
+            let built = try await ChainCommandTests.succeed(
+                ["userop", "build", "--owner", owner6, "--gamepass", "--paymaster-url", sponsor.url, "--bundler-url", bundler.url]
+                    + rpc + record)
+            let unsigned = chain.directory.appendingPathComponent("op.json")
+            try Data(built.utf8).write(to: unsigned)
+            let signed = try await ChainCommandTests.succeed(["userop", "sign", unsigned.path, "--dev-account", "6"] + rpc + record)
+            let signedFile = chain.directory.appendingPathComponent("signed.json")
+            try Data(signed.utf8).write(to: signedFile)
+            let sent = try await ChainCommandTests.succeed(["userop", "send", signedFile.path, "--bundler-url", bundler.url, "--wait"])
+            #expect(sent.contains("success true"), "\(sent)")
+            #expect(try await ChainCommandTests.succeed(["balance", account6] + rpc) == "0")
+
+            // The index holds the operations, paid by the paymaster, with their costs.
             _ = try await ChainCommandTests.succeed(["index", "--quiet"] + rpc + record)
             let index = try ChainCommandTests.object(try await ChainCommandTests.succeed(["index", "status", "--json"] + record))
-            #expect((index["rows"] as? [String: Any])?["user_operations"] as? Int == 2, "\(index)")
-            #expect((index["rows"] as? [String: Any])?["account_deployments"] as? Int == 1, "\(index)")
+            #expect((index["rows"] as? [String: Any])?["user_operations"] as? Int == 3, "\(index)")
+            #expect((index["rows"] as? [String: Any])?["account_deployments"] as? Int == 2, "\(index)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PodiumABI
 import PodiumAccountAbstraction
 import PodiumContracts
 import PodiumPrimitives
@@ -45,8 +46,25 @@ import Testing
                 #expect(Address(truncating: try Bytes32(word)) == factory.accountAddress(owner: owner, salt: salt))
             }
         }
-        // getSenderAddress reverts with the address; a sample of the pairs (each is a reverting call).
-        for (owner, salt) in pairs.prefix(50) {
+        // getSenderAddress reverts with SenderAddressResult(address), for every pair too (in batches of reverting calls);
+        // and through the binding, for a few.
+        for chunk in stride(from: 0, to: pairs.count, by: 100).map({ Array(pairs[$0..<min($0 + 100, pairs.count)]) }) {
+            let answers: [Result<String, RPCError>] = try await client.batch(chunk.map { owner, salt in
+                let initCode = factory.address.bytes + contracts.factory.createAccount(owner: owner, salt: salt).input
+                let input = Selector(signature: "getSenderAddress(bytes)").bytes + ABI.encode(ABIBytes(initCode))
+                return ("eth_call", [CallRequest(to: contracts.entryPoint.address, input: input).json, .string("latest")])
+            })
+            for ((owner, salt), answer) in zip(chunk, answers) {
+                guard case .failure(.node(let error)) = answer, let data = error.revertData,
+                    case .senderAddressResult(let sender) = try EntryPointError(revertData: data)
+                else {
+                    Issue.record("getSenderAddress did not revert with SenderAddressResult: \(answer)")
+                    continue
+                }
+                #expect(sender == factory.accountAddress(owner: owner, salt: salt))
+            }
+        }
+        for (owner, salt) in pairs.prefix(3) {
             let initCode = factory.address.bytes + contracts.factory.createAccount(owner: owner, salt: salt).input
             #expect(try await contracts.entryPoint.senderAddress(initCode: initCode) == factory.accountAddress(owner: owner, salt: salt))
         }
