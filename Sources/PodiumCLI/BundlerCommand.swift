@@ -71,26 +71,10 @@ struct BundlerServe: AsyncParsableCommand {
         let bundler = Bundler(configuration: configuration, client: try rpc.client(), sender: transactionSender)
         let endpoint = BundlerRPC(bundler: bundler)
 
-        let (listening, announce) = AsyncStream.makeStream(of: Result<Int, any Error>.self)
-        let server = Task {
-            do {
-                try await endpoint.serve(port: port) { announce.yield(.success($0)) }
-            } catch {
-                announce.yield(.failure(error))
-            }
-            announce.finish()
-        }
-        var iterator = listening.makeAsyncIterator()
-        switch await iterator.next() {
-        case .success(let bound):
-            FileHandle.standardOutput.write(Data("listening on http://127.0.0.1:\(bound)\n".utf8))
-            FileHandle.standardError.write(Data(
-                "podium: bundling for EntryPoint \(entryPointAddress) on chain \(transactionSender.chainID), beneficiary \(transactionSender.address)\n".utf8))
-        case .failure(let error):
-            throw CommandFailure("cannot listen on 127.0.0.1:\(port): \(error)")
-        case nil:
-            throw CommandFailure("cannot listen on 127.0.0.1:\(port)")
-        }
+        let (server, bound) = try await ServiceLaunch.start(port: port) { ready in try await endpoint.serve(port: port, ready: ready) }
+        ServiceLaunch.announce(port: bound)
+        FileHandle.standardError.write(Data(
+            "podium: bundling for EntryPoint \(entryPointAddress) on chain \(transactionSender.chainID), beneficiary \(transactionSender.address)\n".utf8))
         let bundling = Task {
             await bundler.run { report in
                 var line = ""

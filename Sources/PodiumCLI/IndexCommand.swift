@@ -109,25 +109,11 @@ extension IndexRun {
     /// Starts serving `metrics` on loopback and returns once the port listens (said on stderr unless `quiet`); the
     /// task serves until cancelled. A port that cannot be bound is an error naming it.
     static func serveMetrics(_ metrics: IndexMetrics, port: Int, quiet: Bool) async throws -> Task<Void, Never> {
-        let (listening, announce) = AsyncStream.makeStream(of: Result<Int, any Error>.self)
-        let server = Task {
-            do {
-                try await HTTPService.serve(MetricsEndpoint.router { metrics.text() }, port: port) { announce.yield(.success($0)) }
-            } catch {
-                announce.yield(.failure(error))
-            }
-            announce.finish()
+        let (server, bound) = try await ServiceLaunch.start(port: port) { ready in
+            try await HTTPService.serve(MetricsEndpoint.router { metrics.text() }, port: port, ready: ready)
         }
-        var iterator = listening.makeAsyncIterator()
-        switch await iterator.next() {
-        case .success(let bound):
-            if !quiet { FileHandle.standardError.write(Data("podium: metrics on http://127.0.0.1:\(bound)/metrics\n".utf8)) }
-            return server
-        case .failure(let error):
-            throw CommandFailure("cannot serve metrics on 127.0.0.1:\(port): \(error)")
-        case nil:
-            throw CommandFailure("cannot serve metrics on 127.0.0.1:\(port)")
-        }
+        if !quiet { FileHandle.standardError.write(Data("podium: metrics on http://127.0.0.1:\(bound)/metrics\n".utf8)) }
+        return server
     }
 }
 

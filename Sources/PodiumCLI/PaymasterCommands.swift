@@ -95,25 +95,10 @@ struct PaymasterServe: AsyncParsableCommand {
                 chainID: chainID, entryPoint: contracts.entryPoint.address, paymaster: contracts.paymaster.address, policy: policy),
             sponsorKey: key, store: store)
 
-        let (listening, announce) = AsyncStream.makeStream(of: Result<Int, any Error>.self)
-        let server = Task {
-            do {
-                try await HTTPService.serve(JSONRPCEndpoint.router { await service.handle(body: $0) }, port: port) {
-                    announce.yield(.success($0))
-                }
-            } catch {
-                announce.yield(.failure(error))
-            }
-            announce.finish()
+        let (server, bound) = try await ServiceLaunch.start(port: port) { ready in
+            try await HTTPService.serve(JSONRPCEndpoint.router { await service.handle(body: $0) }, port: port, ready: ready)
         }
-        var iterator = listening.makeAsyncIterator()
-        switch await iterator.next() {
-        case .success(let bound)?:
-            // Unbuffered, so that whoever started the service reads the line at once.
-            FileHandle.standardOutput.write(Data("listening on http://127.0.0.1:\(bound)\n".utf8))
-        case .failure(let error)?: throw CommandFailure("cannot serve on 127.0.0.1:\(port): \(error)")
-        case nil: throw CommandFailure("cannot serve on 127.0.0.1:\(port)")
-        }
+        ServiceLaunch.announce(port: bound)
         FileHandle.standardError.write(Data((
             "podium: sponsoring for paymaster \(contracts.paymaster.address) (signer \(signer)) through EntryPoint "
                 + "\(contracts.entryPoint.address) on chain \(chainID), state in \(path)\n").utf8))
