@@ -108,8 +108,8 @@ public struct GasEstimates: Hashable, Sendable {
     }
 
     /// Defaults with room above what Podium's EntryPoint.vy, SimpleAccount.vy and GamePassSale.vy use on the devnet
-    /// (the end-to-end purchase test checks that the bundler's estimates of both shapes stay within the policy's
-    /// factor of them); a deployment on other contracts sets its own in the policy file.
+    /// (the end-to-end purchase tests pass the policy with the bundler's own estimates); a deployment on other
+    /// contracts sets its own in the policy file.
     public static let podium = GasEstimates(
         purchase: GasEstimate(verificationGasLimit: UInt256(60_000), callGasLimit: UInt256(100_000), preVerificationGas: UInt256(60_000)),
         approveAndPurchase: GasEstimate(

@@ -183,3 +183,31 @@ extension ChainCommandTests {
         }
     }
 }
+
+extension ChainCommandTests.Deploy {
+    /// `deploy --entry-point ADDRESS` deploys the factory, the account implementation and the paymaster against an
+    /// EntryPoint already on the chain, and the record links it; an address without code is refused before anything
+    /// is sent.
+    @Test func linksAnExistingEntryPoint() async throws {
+        let chain = try await ChainCommandTests.DeployedChain.start()
+        defer { chain.stop() }
+        let rpc = ["--rpc-url", chain.url]
+        let entryPoint = try #require(chain.addresses["EntryPoint"])
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("podium-linked-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let nowhere = try await PodiumProcess.run(
+            ["deploy", "--dev-account", "0", "--deployments", directory.path, "--entry-point", ChainCommandTests.account5] + rpc)
+        #expect(nowhere.status != 0 && nowhere.stderr.contains("no contract code at the EntryPoint"), "\(nowhere.stderr)")
+        #expect(try await ChainCommandTests.succeed(["block-number"] + rpc) == "8")
+
+        let output = try await ChainCommandTests.succeed(
+            ["deploy", "--dev-account", "0", "--deployments", directory.path, "--entry-point", entryPoint] + rpc)
+        #expect(Self.verbs(output) == Array(repeating: "deployed", count: 7) + ["linked"], "\(output)")
+        let record = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: directory.appendingPathComponent("31337.json"))) as? [String: Any]
+        #expect((record?["linked"] as? [String: String])?["EntryPoint"] == entryPoint)
+        #expect((record?["contracts"] as? [String: Any])?["EntryPoint"] == nil)
+        let paymaster = try #require(((record?["contracts"] as? [String: Any])?["VerifyingPaymaster"] as? [String: Any])?["address"] as? String)
+        #expect(try await ChainCommandTests.succeed(["call", paymaster, "entryPoint()(address)"] + rpc) == entryPoint)
+    }
+}
