@@ -18,8 +18,10 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         (self.year, self.month, self.day) = (year, month, day)
     }
 
-    /// The date `daysSinceEpoch` days after 1970-01-01 (before it when negative).
+    /// The date `daysSinceEpoch` days after 1970-01-01 (before it when negative); `days` must lie within ±2⁵⁰
+    /// (every `UTCInstant` does), a bound on the caller.
     public init(daysSinceEpoch days: Int) {
+        precondition(days.magnitude < 1 << 50, "CalendarDate day count out of range")
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097

@@ -80,7 +80,8 @@ public struct UTCInstant: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     /// RFC 3339 in UTC, with the shortest fraction that is exact: `2026-11-20T13:45:00Z`, `…00.25Z`.
     public var description: String {
-        let secondOfDay = Int(secondsSinceEpoch - floorDivide(secondsSinceEpoch, 86_400) * 86_400)
+        let remainder = Int(secondsSinceEpoch % 86_400)
+        let secondOfDay = remainder < 0 ? remainder + 86_400 : remainder
         var text = "\(date)T\(CalendarDate.padded(secondOfDay / 3600, 2)):\(CalendarDate.padded(secondOfDay / 60 % 60, 2))"
         text += ":\(CalendarDate.padded(secondOfDay % 60, 2))"
         if nanoseconds > 0 {

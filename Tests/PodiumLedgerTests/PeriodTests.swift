@@ -64,6 +64,9 @@ import Testing
         #expect(try Period(parsing: "9999-W52").next == nil)
         #expect(Period(containing: UTCInstant(secondsSinceEpoch: .max), board: .daily) == nil)
         #expect(Period(containing: UTCInstant(secondsSinceEpoch: .min), board: .weekly) == nil)
+        #expect(UTCInstant(secondsSinceEpoch: .min).description == "-292277022657-01-27T08:29:52Z")
+        #expect(UTCInstant(secondsSinceEpoch: .max, nanoseconds: 999_999_999).description
+            == "292277026596-12-04T15:30:07.999999999Z")
     }
 
     @Test(arguments: [
