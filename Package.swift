@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "PodiumServices", targets: ["PodiumServices"]),
         .library(name: "PodiumSponsor", targets: ["PodiumSponsor"]),
         .library(name: "PodiumBundler", targets: ["PodiumBundler"]),
+        .library(name: "PodiumLedger", targets: ["PodiumLedger"]),
         .library(name: "PodiumCLI", targets: ["PodiumCLI"]),
         .executable(name: "podium", targets: ["podium"]),
         .executable(name: "podium-bench", targets: ["podium-bench"]),
@@ -107,13 +108,14 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .target(name: "PodiumLedger", dependencies: ["PodiumPrimitives"]),
         .target(
             name: "PodiumCLI",
             dependencies: [
                 "PodiumPrimitives", "PodiumRLP", "PodiumABI", "PodiumSigner", "PodiumEIP712", "PodiumSIWE",
                 "PodiumTransactions", "PodiumRPC", "PodiumProvider", "PodiumContracts", "PodiumAccountAbstraction",
                 "PodiumUserOperations", "PodiumSponsor", "PodiumBundler", "PodiumIndexer", "PodiumServices",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "PodiumLedger", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -204,6 +206,10 @@ let package = Package(
                 "PodiumPrimitives", "PodiumABI", "PodiumSigner", "PodiumRPC", "PodiumProvider", "PodiumContracts", "PodiumAccountAbstraction",
                 "PodiumUserOperations", "PodiumTestSupport",
             ]
+        ),
+        .testTarget(
+            name: "PodiumLedgerTests",
+            dependencies: ["PodiumPrimitives", "PodiumLedger", "PodiumTestSupport"]
         ),
         .testTarget(name: "PodiumCLITests", dependencies: ["PodiumCLI", "PodiumTestSupport"]),
         .testTarget(
