@@ -52,8 +52,8 @@ struct LedgerImport: ParsableCommand {
         abstract: "Copy the seed's four settlement tables from a copy of a team's SQLite database into the ledger.",
         discussion: """
             FILE is opened read-only. Each REAL amount is taken as the shortest decimal that reads back as the stored \
-            value (23.6, 0.30000000000000004) and converted exactly to base units (18 decimals); a value with more \
-            than 18 decimals, negative, infinite or not a number fails the import, every such row named on stderr, \
+            value (23.6) and converted exactly to base units (18 decimals); a value needing more than 15 significant \
+            digits (0.30000000000000004), with more than 18 decimals, negative, infinite or not a number fails the import, every such row named on stderr, \
             and nothing is written. The ledger's seed tables must be empty.
             """)
 
@@ -63,13 +63,16 @@ struct LedgerImport: ParsableCommand {
     func run() throws {
         let store = try location.open()
         let counts: [String: Int]
-        do {
-            counts = try store.importSeed(from: file)
-        } catch .inexactAmounts(let problems) {
+        switch Result(catching: { () throws(LedgerError) in try store.importSeed(from: file) }) {
+        case .success(let copied):
+            counts = copied
+        case .failure(.inexactAmounts(let problems)):
             let lines = problems.map { "podium: \(file): \($0)\n" }.joined()
             FileHandle.standardError.write(Data(lines.utf8))
             let count = problems.count
             throw CommandFailure("\(file) refused: \(count) inexact amount\(count == 1 ? "" : "s"), nothing imported")
+        case .failure(let error):
+            throw error
         }
         for table in LedgerStore.seedTables {
             print("\(table): \(counts[table] ?? 0) rows")

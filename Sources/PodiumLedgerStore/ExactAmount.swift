@@ -4,12 +4,17 @@ import PodiumPrimitives
 ///
 /// A REAL is read as the shortest decimal that reads back as the same double (Swift's `description`, the same text
 /// as Python's `repr`): `23.6` for the double nearest 23.6, `0.30000000000000004` for 0.1 + 0.2. That decimal is the
-/// amount the writer meant; it is taken exactly, with an exponent moved into the digits, and must have at most 18
-/// fractional digits. SQLite's own `CAST(x AS TEXT)` is not used: before SQLite 3.43 it keeps 15 significant digits
+/// amount the writer meant when it has at most 15 significant digits (`DBL_DIG`: every such decimal survives the
+/// trip through a double, so it is what was written); one that needs 16 or 17 is the leftover of float arithmetic
+/// (0.1 + 0.2) or an amount a double cannot hold, and is refused, since the amount meant cannot be known. The
+/// decimal is then taken exactly, with an exponent moved into the digits, and must have at most 18 fractional
+/// digits. SQLite's own `CAST(x AS TEXT)` is not used: before SQLite 3.43 it keeps 15 significant digits
 /// and would turn 0.30000000000000004 into an exact-looking 0.3.
 public enum ExactAmount {
     /// $GLICO's decimals.
     public static let decimals = 18
+    /// The significant digits a double keeps for any decimal (C's `DBL_DIG`).
+    public static let faithfulDigits = 15
 
     /// Why a value is not an amount.
     public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
@@ -19,6 +24,8 @@ public enum ExactAmount {
         case notFinite
         /// Below zero.
         case negative
+        /// A REAL whose shortest decimal needs more significant digits than a double holds faithfully.
+        case beyondPrecision(digits: Int)
         /// More than 18 fractional digits, or too large.
         case units(UnitsError)
 
@@ -28,6 +35,8 @@ public enum ExactAmount {
             case .notANumber: "not a number"
             case .notFinite: "not a finite number"
             case .negative: "negative"
+            case .beyondPrecision(let digits):
+                "needs \(digits) significant digits, more than the \(ExactAmount.faithfulDigits) a REAL holds exactly (float arithmetic, not an amount)"
             case .units(.tooManyFractionalDigits): "not an exact number of base units (more than 18 decimals)"
             case .units(let error): "\(error)"
             }
@@ -43,7 +52,10 @@ public enum ExactAmount {
     public static func baseUnits(of value: Double) throws(Failure) -> UInt256 {
         guard value.isFinite else { throw .notFinite }
         guard value >= 0 else { throw .negative }
-        return try baseUnits(ofDecimal: text(of: value))
+        let text = text(of: value)
+        let digits = significantDigits(text)
+        guard digits <= faithfulDigits else { throw .beyondPrecision(digits: digits) }
+        return try baseUnits(ofDecimal: text)
     }
 
     /// The base units of decimal text `digits[.digits][e±exponent]`, exactly.
@@ -55,6 +67,13 @@ public enum ExactAmount {
         } catch {
             throw .units(error)
         }
+    }
+
+    /// The significant digits of decimal text: its mantissa's digits without leading or trailing zeros.
+    static func significantDigits(_ text: String) -> Int {
+        let mantissa = text.lowercased().prefix { $0 != "e" }.filter(\.isASCIIDigit)
+        let trimmed = mantissa.drop { $0 == "0" }.reversed().drop { $0 == "0" }
+        return trimmed.count
     }
 
     /// `text` without an exponent (`1.5e+20` → `150000000000000000000`, `1e-19` → `0.0000000000000000001`), or nil

@@ -84,7 +84,7 @@ import Testing
             #expect(result.status != 0)
             #expect(result.stdout.isEmpty)
             #expect(result.stderr == """
-                podium: \(seed.path): leaderboard_archives id 2: prize_amount 0.30000000000000004: not an exact number of base units (more than 18 decimals)
+                podium: \(seed.path): leaderboard_archives id 2: prize_amount 0.30000000000000004: needs 17 significant digits, more than the 15 a REAL holds exactly (float arithmetic, not an amount)
                 podium: \(seed.path) refused: 1 inexact amount, nothing imported
 
                 """)

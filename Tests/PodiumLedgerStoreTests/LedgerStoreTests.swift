@@ -69,7 +69,7 @@ enum SeedFixture {
     }
 
     @Test func schemaKeepsTheSeedsColumnsAndAddsPodiums() throws {
-        try Self.withLedger { store in
+        try Self.withLedger { store throws in
             let schema = try store.schema()
             for (table, columns) in LedgerStore.seedColumns {
                 #expect(Array(schema[table]!.prefix(columns.count)) == columns, "\(table)")
@@ -87,6 +87,7 @@ enum SeedFixture {
     @Test(arguments: [
         (23.6, "23600000000000000000"), (0.1, "100000000000000000"), (1e-18, "1"), (20.0, "20000000000000000000"),
         (1e16, "10000000000000000000000000000000000"), (1.5e20, "150000000000000000000000000000000000000"), (-0.0, "0"),
+        (123456789.123456, "123456789123456000000000000"),
     ])
     func exactREALsConvert(value: Double, expected: String) throws {
         #expect(try ExactAmount.baseUnits(of: value).description == expected)
@@ -100,7 +101,7 @@ enum SeedFixture {
     @Test func importCopiesTheSeedTablesWithExactAmounts() throws {
         let seed = try SeedFixture.make()
         defer { try? FileManager.default.removeItem(atPath: seed) }
-        try Self.withLedger { store in
+        try Self.withLedger { store throws in
             let counts = try store.importSeed(from: seed)
             #expect(counts == ["leaderboard_archives": 2, "revenue_allocation_log": 1, "distribution_summary_log": 1, "prize_distribution_log": 1])
             #expect(try store.text("leaderboard_archives", "prize_amount_base_units", id: 1) == "23600000000000000000")
@@ -118,18 +119,16 @@ enum SeedFixture {
     @Test func anInexactAmountImportsNothingAndNamesEveryRow() throws {
         let seed = try SeedFixture.make(prizes: [23.6, 0.1 + 0.2, 1e-19])
         defer { try? FileManager.default.removeItem(atPath: seed) }
-        try Self.withLedger { store in
-            do {
-                _ = try store.importSeed(from: seed)
-                Issue.record("imported")
-            } catch .inexactAmounts(let problems) {
-                #expect(problems.map(\.description) == [
-                    "leaderboard_archives id 2: prize_amount 0.30000000000000004: not an exact number of base units (more than 18 decimals)",
-                    "leaderboard_archives id 3: prize_amount 1e-19: not an exact number of base units (more than 18 decimals)",
-                ])
-            } catch {
-                Issue.record("\(error)")
+        try Self.withLedger { store throws in
+            let result = Result(catching: { () throws(LedgerError) in try store.importSeed(from: seed) })
+            guard case .failure(.inexactAmounts(let problems)) = result else {
+                Issue.record("\(result)")
+                return
             }
+            #expect(problems.map(\.description) == [
+                "leaderboard_archives id 2: prize_amount 0.30000000000000004: needs 17 significant digits, more than the 15 a REAL holds exactly (float arithmetic, not an amount)",
+                "leaderboard_archives id 3: prize_amount 1e-19: not an exact number of base units (more than 18 decimals)",
+            ])
             for table in LedgerStore.seedTables { #expect(try store.count(table) == 0) }
         }
     }
@@ -166,7 +165,7 @@ enum SeedFixture {
         let rows = try Standings.read(Array(csv.utf8), board: .daily, period: try Period(parsing: "2026-11-20"))
         #expect(rows.map(\.sourceLine) == [2, 3])
         #expect(rows.map { $0.period?.description } == ["2026-11-20", "2026-W47"])
-        try Self.withLedger { store in
+        try Self.withLedger { store throws in
             let now = UTCInstant(secondsSinceEpoch: 1_800_000_000)
             try store.replaceStandings(rows, sourceFile: "s.csv", importedAt: now)
             try store.replaceStandings(rows, sourceFile: "s.csv", importedAt: now)
