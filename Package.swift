@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "PodiumSponsor", targets: ["PodiumSponsor"]),
         .library(name: "PodiumBundler", targets: ["PodiumBundler"]),
         .library(name: "PodiumLedger", targets: ["PodiumLedger"]),
+        .library(name: "PodiumLedgerStore", targets: ["PodiumLedgerStore"]),
         .library(name: "PodiumCLI", targets: ["PodiumCLI"]),
         .executable(name: "podium", targets: ["podium"]),
         .executable(name: "podium-bench", targets: ["podium-bench"]),
@@ -110,12 +111,16 @@ let package = Package(
         ),
         .target(name: "PodiumLedger", dependencies: ["PodiumPrimitives"]),
         .target(
+            name: "PodiumLedgerStore",
+            dependencies: ["PodiumPrimitives", "PodiumLedger", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
             name: "PodiumCLI",
             dependencies: [
                 "PodiumPrimitives", "PodiumRLP", "PodiumABI", "PodiumSigner", "PodiumEIP712", "PodiumSIWE",
                 "PodiumTransactions", "PodiumRPC", "PodiumProvider", "PodiumContracts", "PodiumAccountAbstraction",
                 "PodiumUserOperations", "PodiumSponsor", "PodiumBundler", "PodiumIndexer", "PodiumServices",
-                "PodiumLedger", .product(name: "GRDB", package: "GRDB.swift"),
+                "PodiumLedger", "PodiumLedgerStore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -211,7 +216,17 @@ let package = Package(
             name: "PodiumLedgerTests",
             dependencies: ["PodiumPrimitives", "PodiumLedger", "PodiumTestSupport"]
         ),
-        .testTarget(name: "PodiumCLITests", dependencies: ["PodiumCLI", "PodiumTestSupport"]),
+        .testTarget(
+            name: "PodiumLedgerStoreTests",
+            dependencies: [
+                "PodiumPrimitives", "PodiumLedger", "PodiumLedgerStore", "PodiumTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "PodiumCLITests",
+            dependencies: ["PodiumCLI", "PodiumTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "PodiumBundlerTests",
             dependencies: [

@@ -43,7 +43,7 @@ public struct Podium: AsyncParsableCommand {
                 ]
             ),
             CommandGroup(name: "Deployment and indexing", subcommands: [Devnet.self, Deploy.self, Index.self, Query.self]),
-            CommandGroup(name: "Settlement", subcommands: [Settle.self]),
+            CommandGroup(name: "Settlement", subcommands: [Settle.self, Ledger.self, StandingsCommand.self]),
             CommandGroup(
                 name: "Account abstraction (ERC-4337 v0.7)",
                 subcommands: [GamePass.self, UserOperationCommand.self, AccountCommand.self, Paymaster.self, BundlerCommand.self]),

@@ -39,7 +39,16 @@ public enum StandingField: String, CaseIterable, Hashable, Sendable {
     case score
     /// When the score was reached, RFC 3339 UTC.
     case reachedAt = "reached_at"
+    /// The row's period (`2026-11-20`, `2026-W47`); optional, in place of a period given for the whole file.
+    case period
+    /// The row's board (`daily`, `weekly`); optional, in place of a board given for the whole file.
+    case board
 
-    /// The CSV header line the fields make, in order.
-    public static let csvHeader = allCases.map(\.rawValue).joined(separator: ",")
+    /// The fields every row has, in the order a CSV header lists them.
+    public static let required: [StandingField] = [.player, .wallet, .score, .reachedAt]
+    /// The fields a file may add after the required ones (in a CSV header, in either order).
+    public static let optional: [StandingField] = [.period, .board]
+
+    /// The CSV header line the required fields make, in order.
+    public static let csvHeader = required.map(\.rawValue).joined(separator: ",")
 }

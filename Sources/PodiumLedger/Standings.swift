@@ -9,15 +9,39 @@ import PodiumPrimitives
 /// 2²⁵⁶ − 1 (in JSON a number without fraction or exponent, or a string of digits); `reached_at` is an RFC 3339
 /// UTC time (`2026-11-20T13:45:00Z`, fractional seconds allowed).
 public enum Standings {
-    /// The file's standings, read as JSON when its first non-blank character is `[`, else as CSV.
+    /// The file's standings, read as JSON when its first non-blank character is `[`, else as CSV. Optional `period`
+    /// and `board` columns are checked (a period must exist and match the row's board) but not returned.
     public static func read(_ bytes: some Collection<UInt8>) throws(StandingsError) -> [Standing] {
-        let first = bytes.drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }.first
-        return first == UInt8(ascii: "[") ? try readJSON(bytes) : try readCSV(bytes)
+        try readRows(bytes, resolving: nil).map(\.standing)
+    }
+
+    /// The file's rows, each with where it is in the file and the board and period it belongs to: the row's own
+    /// `board` and `period` columns, else `board` and `period` given for the whole file. A row left without a board
+    /// or a period, a period that does not parse, or one that is not of the row's board is a problem of that row.
+    public static func read(
+        _ bytes: some Collection<UInt8>, board: Board?, period: Period?
+    ) throws(StandingsError) -> [StandingsRow] {
+        try readRows(bytes, resolving: Defaults(board: board ?? period?.board, period: period))
     }
 
     /// The standings of a CSV file (RFC 4180: quoted fields, `""` for a quote, LF or CRLF line ends; blank lines
     /// and a leading byte-order mark are ignored).
     public static func readCSV(_ bytes: some Collection<UInt8>) throws(StandingsError) -> [Standing] {
+        try readCSV(bytes, resolving: nil).map(\.standing)
+    }
+
+    /// The standings of a JSON array of `{"player", "wallet", "score", "reached_at"}` objects.
+    public static func readJSON(_ bytes: some Collection<UInt8>) throws(StandingsError) -> [Standing] {
+        try readJSON(bytes, resolving: nil).map(\.standing)
+    }
+
+    /// The rows, resolving their board and period against `defaults` when given.
+    static func readRows(_ bytes: some Collection<UInt8>, resolving defaults: Defaults?) throws(StandingsError) -> [StandingsRow] {
+        let first = bytes.drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }.first
+        return first == UInt8(ascii: "[") ? try readJSON(bytes, resolving: defaults) : try readCSV(bytes, resolving: defaults)
+    }
+
+    static func readCSV(_ bytes: some Collection<UInt8>, resolving defaults: Defaults?) throws(StandingsError) -> [StandingsRow] {
         var text = Array(bytes)
         guard String(validating: text, as: UTF8.self) != nil else {
             throw StandingsError(problems: [StandingsProblem(.file, .notUTF8)])
@@ -25,40 +49,43 @@ public enum Standings {
         if text.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst(3) }
         var records = CSVRecords(text)
         var problems: [StandingsProblem] = []
-        var standings: [Standing] = []
-        var header = true
+        var rows: [StandingsRow] = []
+        var columns: [StandingField]?
         while let record = records.next() {
             switch record {
             case .problem(let problem):
                 problems.append(problem)
             case .fields(let line, let fields):
-                if header {
-                    header = false
-                    guard fields == StandingField.allCases.map(\.rawValue) else {
+                guard let columns else {
+                    let required = StandingField.required.map(\.rawValue)
+                    let extra = fields.dropFirst(required.count).compactMap(StandingField.init(rawValue:))
+                    guard fields.starts(with: required), extra.count == fields.count - required.count,
+                        extra.allSatisfy(StandingField.optional.contains), Set(extra).count == extra.count
+                    else {
                         let found = fields.joined(separator: ",")
                         throw StandingsError(problems: [StandingsProblem(.line(line), .wrongHeader(found: found))])
                     }
+                    columns = StandingField.required + extra
                     continue
                 }
-                guard fields.count == 4 else {
-                    problems.append(StandingsProblem(.line(line), .wrongFieldCount(fields.count)))
+                guard fields.count == columns.count else {
+                    problems.append(StandingsProblem(.line(line), .wrongFieldCount(fields.count, expected: columns.count)))
                     continue
                 }
-                let row = RowReader(location: .line(line))
-                let values = fields.map(JSONValue.string)
-                if let standing = row.standing(player: values[0], wallet: values[1], score: values[2], reachedAt: values[3],
-                                               into: &problems) {
-                    standings.append(standing)
+                var values: [StandingField: JSONValue] = [:]
+                for (field, value) in zip(columns, fields) where !(StandingField.optional.contains(field) && value.isEmpty) {
+                    values[field] = .string(value)
                 }
+                let reader = RowReader(location: .line(line), defaults: defaults)
+                if let row = reader.row(values, into: &problems) { rows.append(row) }
             }
         }
-        if header { problems.append(StandingsProblem(.file, .empty)) }
+        if columns == nil { problems.append(StandingsProblem(.file, .empty)) }
         guard problems.isEmpty else { throw StandingsError(problems: problems) }
-        return standings
+        return rows
     }
 
-    /// The standings of a JSON array of `{"player", "wallet", "score", "reached_at"}` objects.
-    public static func readJSON(_ bytes: some Collection<UInt8>) throws(StandingsError) -> [Standing] {
+    static func readJSON(_ bytes: some Collection<UInt8>, resolving defaults: Defaults?) throws(StandingsError) -> [StandingsRow] {
         let value: JSONValue
         do {
             value = try JSONValue(json: bytes)
@@ -69,33 +96,118 @@ public enum Standings {
             throw StandingsError(problems: [StandingsProblem(.file, .notAnArray)])
         }
         var problems: [StandingsProblem] = []
-        var standings: [Standing] = []
+        var rows: [StandingsRow] = []
         for (index, element) in elements.enumerated() {
             guard case .object(let members) = element else {
                 problems.append(StandingsProblem(.index(index), .notAnObject))
                 continue
             }
-            let known = Set(StandingField.allCases.map(\.rawValue))
-            for key in members.keys.sorted() where !known.contains(key) {
-                problems.append(StandingsProblem(.index(index), .unknownField(key)))
+            var values: [StandingField: JSONValue] = [:]
+            for key in members.keys.sorted() {
+                guard let field = StandingField(rawValue: key) else {
+                    problems.append(StandingsProblem(.index(index), .unknownField(key)))
+                    continue
+                }
+                values[field] = members[key]
             }
-            let row = RowReader(location: .index(index))
-            if let standing = row.standing(player: members["player"], wallet: members["wallet"], score: members["score"],
-                                           reachedAt: members["reached_at"], into: &problems) {
-                standings.append(standing)
-            }
+            let reader = RowReader(location: .index(index), defaults: defaults)
+            if let row = reader.row(values, into: &problems) { rows.append(row) }
         }
         guard problems.isEmpty else { throw StandingsError(problems: problems) }
-        return standings
+        return rows
+    }
+
+    /// The board and period given for a whole file, resolved per row.
+    struct Defaults {
+        let board: Board?
+        let period: Period?
     }
 }
 
-/// Checks the four fields of one row, adding a problem for each bad one.
+/// One row of a standings file: the standing, where it is, and the board and period it belongs to.
+public struct StandingsRow: Hashable, Sendable {
+    /// The entry.
+    public let standing: Standing
+    /// Its place in the file: a CSV line (the header is line 1) or a JSON index (from 0).
+    public let location: StandingsProblem.Location
+    /// Its board (its own column, else the file's), or nil when none was asked for.
+    public let board: Board?
+    /// Its period (its own column, else the file's), or nil when none was asked for.
+    public let period: Period?
+
+    /// A row as given.
+    public init(standing: Standing, location: StandingsProblem.Location, board: Board?, period: Period?) {
+        (self.standing, self.location, self.board, self.period) = (standing, location, board, period)
+    }
+
+    /// The CSV line, or the JSON index plus one: a positive number for the row.
+    public var sourceLine: Int {
+        switch location {
+        case .line(let line): line
+        case .index(let index): index + 1
+        case .file: 0
+        }
+    }
+}
+
+/// Checks the fields of one row, adding a problem for each bad one.
 private struct RowReader {
     let location: StandingsProblem.Location
+    /// When given, the row must end up with a board and a period.
+    let defaults: Standings.Defaults?
+
+    /// The row, or nil after adding its problems to `problems`.
+    func row(_ values: [StandingField: JSONValue], into problems: inout [StandingsProblem]) -> StandingsRow? {
+        let count = problems.count
+        let standing = standing(
+            player: values[.player], wallet: values[.wallet], score: values[.score], reachedAt: values[.reachedAt],
+            into: &problems)
+        var board: Board? = defaults?.board
+        var boardValid = true
+        if let value = values[.board] {
+            if let text = text(value, .board, into: &problems) {
+                if let parsed = Board(rawValue: text) {
+                    board = parsed
+                } else {
+                    problems.append(StandingsProblem(location, field: .board, .invalidBoard(text)))
+                    boardValid = false
+                }
+            } else {
+                boardValid = false
+            }
+        }
+        var period: Period?
+        if let value = values[.period] {
+            if let text = text(value, .period, into: &problems) {
+                do throws(PeriodError) {
+                    period = try Period(parsing: text, board: boardValid ? board : nil)
+                } catch {
+                    problems.append(StandingsProblem(location, field: .period, .invalidPeriod(error)))
+                }
+            }
+        } else if let defaults {
+            if let given = defaults.period {
+                if boardValid, let board, given.board != board {
+                    problems.append(StandingsProblem(location, field: .period, .periodOfOtherBoard(given.description, board: board)))
+                } else {
+                    period = given
+                }
+            } else {
+                problems.append(StandingsProblem(location, field: .period, .missingField))
+            }
+        }
+        if defaults != nil, board == nil, boardValid {
+            if let period { board = period.board } else if values[.period] == nil {
+                problems.append(StandingsProblem(location, field: .board, .missingField))
+            }
+        }
+        guard problems.count == count, let standing else { return nil }
+        return StandingsRow(standing: standing, location: location, board: defaults == nil ? nil : board,
+                            period: defaults == nil ? nil : period)
+    }
 
     /// The row's standing, or nil after adding its problems to `problems`.
-    func standing(
+    private func standing(
         player: JSONValue?, wallet: JSONValue?, score: JSONValue?, reachedAt: JSONValue?,
         into problems: inout [StandingsProblem]
     ) -> Standing? {
@@ -137,7 +249,7 @@ private struct RowReader {
         return Standing(player: player, wallet: wallet, score: score, reachedAt: reachedAt)
     }
 
-    /// The field's text, or nil after adding a problem when it is missing or not a string.
+/// The field's text, or nil after adding a problem when it is missing or not a string.
     private func text(
         _ value: JSONValue?, _ field: StandingField, expected: String = "a string", into problems: inout [StandingsProblem]
     ) -> String? {

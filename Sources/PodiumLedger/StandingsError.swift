@@ -16,7 +16,7 @@ public struct StandingsError: Error, Equatable, Sendable, CustomStringConvertibl
 /// One problem in a standings file: where, which field, and what is wrong.
 public struct StandingsProblem: Equatable, Sendable, CustomStringConvertible {
     /// Where a problem lies.
-    public enum Location: Equatable, Sendable {
+    public enum Location: Hashable, Sendable {
         /// The file as a whole.
         case file
         /// A line of a CSV file, counting from 1 (the header is line 1); a quoted field spanning lines is reported
@@ -32,10 +32,11 @@ public struct StandingsProblem: Equatable, Sendable, CustomStringConvertible {
         case notUTF8
         /// The file has no rows, not even a header.
         case empty
-        /// The CSV header is not exactly `player,wallet,score,reached_at`; carries the line found.
+        /// The CSV header is not `player,wallet,score,reached_at`, optionally followed by `period` and `board`;
+        /// carries the line found.
         case wrongHeader(found: String)
-        /// A CSV row with a number of fields other than four.
-        case wrongFieldCount(Int)
+        /// A CSV row with a number of fields other than the header's; carries the count found and the header's.
+        case wrongFieldCount(Int, expected: Int)
         /// A quoted CSV field that never closes.
         case unterminatedQuote
         /// A character after a CSV field's closing quote other than a comma or a line break.
@@ -50,7 +51,7 @@ public struct StandingsProblem: Equatable, Sendable, CustomStringConvertible {
         case notAnObject
         /// A JSON object without this field.
         case missingField
-        /// A JSON key that is not one of the four fields.
+        /// A JSON key that is not one of the fields.
         case unknownField(String)
         /// A JSON value of the wrong type; carries what was expected.
         case wrongType(expected: String)
@@ -62,6 +63,12 @@ public struct StandingsProblem: Equatable, Sendable, CustomStringConvertible {
         case invalidScore(IntegerParseError)
         /// A `reached_at` that is not an RFC 3339 UTC time.
         case invalidTimestamp(TimestampError)
+        /// A `board` other than `daily` or `weekly`.
+        case invalidBoard(String)
+        /// A `period` that does not parse, does not exist, or is not of the row's board.
+        case invalidPeriod(PeriodError)
+        /// The period given for the whole file belongs to the other board than this row's.
+        case periodOfOtherBoard(String, board: Board)
 
         /// One line naming the problem.
         public var description: String {
@@ -69,8 +76,8 @@ public struct StandingsProblem: Equatable, Sendable, CustomStringConvertible {
             case .notUTF8: "not UTF-8 text"
             case .empty: "no header line: expected \(StandingField.csvHeader)"
             case .wrongHeader(let found):
-                "header must be exactly \(StandingField.csvHeader), found \(Self.quoted(found))"
-            case .wrongFieldCount(let count): "expected 4 fields, found \(count)"
+                "header must be \(StandingField.csvHeader) (then optionally period and board), found \(Self.quoted(found))"
+            case .wrongFieldCount(let count, let expected): "expected \(expected) fields, found \(count)"
             case .unterminatedQuote: "a quoted field is never closed"
             case .textAfterQuote: "text after a closing quote"
             case .quoteInUnquotedField: "a quote inside an unquoted field"
@@ -84,6 +91,9 @@ public struct StandingsProblem: Equatable, Sendable, CustomStringConvertible {
             case .invalidAddress(let error): "\(error)"
             case .invalidScore(let error): "\(error)"
             case .invalidTimestamp(let error): "\(error)"
+            case .invalidBoard(let text): "expected daily or weekly, found \(Self.quoted(text))"
+            case .invalidPeriod(let error): "\(error)"
+            case .periodOfOtherBoard(let period, let board): "\(period) is not a \(board.rawValue) period"
             }
         }
 

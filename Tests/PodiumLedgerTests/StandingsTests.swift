@@ -92,10 +92,10 @@ import Testing
     @Test(arguments: [
         ("", ["standings: no header line: expected player,wallet,score,reached_at"]),
         ("player,wallet,score\nalice,\(alice),1", [
-            "line 1: header must be exactly player,wallet,score,reached_at, found \"player,wallet,score\"",
+            "line 1: header must be player,wallet,score,reached_at (then optionally period and board), found \"player,wallet,score\"",
         ]),
         ("Player,wallet,score,reached_at\n", [
-            "line 1: header must be exactly player,wallet,score,reached_at, found \"Player,wallet,score,reached_at\"",
+            "line 1: header must be player,wallet,score,reached_at (then optionally period and board), found \"Player,wallet,score,reached_at\"",
         ]),
         ("player,wallet,score,reached_at\nalice,\(alice),1,2026-11-20T00:00:00Z\n\"bob,\(bob),1,2026-11-20T00:00:00Z\n",
          ["line 3: a quoted field is never closed"]),

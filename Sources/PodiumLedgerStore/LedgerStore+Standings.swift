@@ -1,0 +1,90 @@
+import Foundation
+import GRDB
+import PodiumLedger
+import PodiumPrimitives
+
+/// A standing as the ledger holds it: the entry, its board and period, and where it came from.
+public struct StoredStanding: Hashable, Sendable {
+    /// The entry.
+    public let standing: Standing
+    /// Its board.
+    public let board: Board
+    /// Its period.
+    public let period: Period
+    /// When it was imported.
+    public let importedAt: UTCInstant
+    /// The file it was imported from.
+    public let sourceFile: String
+    /// Its CSV line in that file (or its JSON index plus one).
+    public let sourceLine: Int
+}
+
+extension LedgerStore {
+    /// Replaces, in one transaction, the standings of every (board, period) the rows belong to with those rows; a
+    /// second import of the same file leaves the same standings. Returns the rows written per (board, period), in
+    /// first-appearance order. Every row must carry its board and period (`Standings.read(_:board:period:)`).
+    @discardableResult
+    public func replaceStandings(
+        _ rows: [StandingsRow], sourceFile: String, importedAt: UTCInstant
+    ) throws(LedgerError) -> [(board: Board, period: Period, rows: Int)] {
+        var groups: [(board: Board, period: Period, rows: [StandingsRow])] = []
+        for row in rows {
+            guard let period = row.period else { preconditionFailure("replaceStandings needs rows with a period") }
+            let board = row.board ?? period.board
+            if let index = groups.firstIndex(where: { $0.board == board && $0.period == period }) {
+                groups[index].rows.append(row)
+            } else {
+                groups.append((board, period, [row]))
+            }
+        }
+        try write { db in
+            for group in groups {
+                try db.execute(
+                    sql: "DELETE FROM standings WHERE board = ? AND period = ?",
+                    arguments: [group.board.rawValue, group.period.description])
+                let statement = try db.makeStatement(sql: """
+                    INSERT INTO standings (board, period, period_id, player, wallet, score, reached_at, imported_at, source_file, source_line)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                for row in group.rows {
+                    try statement.execute(arguments: [
+                        group.board.rawValue, group.period.description, Int64(group.period.periodID), row.standing.player,
+                        row.standing.wallet.description.lowercased(), row.standing.score.description,
+                        row.standing.reachedAt.description, importedAt.description, sourceFile, row.sourceLine,
+                    ])
+                }
+            }
+        }
+        return groups.map { ($0.board, $0.period, $0.rows.count) }
+    }
+
+    /// The standings of `board` in `period`, in file order.
+    public func standings(board: Board, period: Period) throws(LedgerError) -> [StoredStanding] {
+        let rows = try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT player, wallet, score, reached_at, imported_at, source_file, source_line FROM standings WHERE board = ? AND period = ? ORDER BY id",
+                arguments: [board.rawValue, period.description])
+        }
+        var result: [StoredStanding] = []
+        for row in rows {
+            let player: String = row["player"], walletText: String = row["wallet"], scoreText: String = row["score"]
+            let reachedText: String = row["reached_at"], importedText: String = row["imported_at"]
+            guard let wallet = try? Address(hex: walletText), let score = try? UInt256(decimal: scoreText),
+                let reachedAt = try? UTCInstant(rfc3339: reachedText), let importedAt = try? UTCInstant(rfc3339: importedText)
+            else {
+                throw .store(path: path, underlying: CorruptRow(table: "standings", detail: "\(player) \(walletText) \(scoreText) \(reachedText)"))
+            }
+            result.append(StoredStanding(
+                standing: Standing(player: player, wallet: wallet, score: score, reachedAt: reachedAt), board: board,
+                period: period, importedAt: importedAt, sourceFile: row["source_file"], sourceLine: row["source_line"]))
+        }
+        return result
+    }
+}
+
+/// A stored row this code did not write.
+struct CorruptRow: Error, CustomStringConvertible {
+    let table: String
+    let detail: String
+    var description: String { "a row of \(table) is not what Podium writes: \(detail)" }
+}
