@@ -10,12 +10,14 @@ eth_getLogs by block range, and batches of these. The first line on stdout is "l
 """
 import http.server
 import json
+import signal
 import socket
 import sys
 
 from Crypto.Hash import keccak
 from eth_abi import encode
 
+signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})  # a test may spawn us with it blocked
 BLOCKS, PER_BLOCK = int(sys.argv[1]), int(sys.argv[2])
 DISTRIBUTOR = bytes.fromhex("00000000000000000000000000000000d1571b07")
 TOPIC0 = bytes.fromhex("91c6258e6a94a81ff95a95444714a3e9619437ba92a635120244c1e0df435112")  # PrizesDistributed(uint8,address[],uint256[],uint256)
