@@ -124,8 +124,10 @@ import Testing
                 }
             }
             guard case .tuple(let components) = container else { return false }
+            // eth-abi's TupleDecoder.validate_pointers: Σ getattr(decoder, "array_size", 1) — a static fixed-size array
+            // counts its length; a dynamic one sits behind a HeadTailDecoder and counts 1, as does any tuple.
             let ethABIHeadWords = components.reduce(0) { words, type in
-                if case .fixedArray(_, let count) = type { words + count } else { words + 1 }
+                if case .fixedArray(_, let count) = type, !type.isDynamic { words + count } else { words + 1 }
             }
             return offset >= 32 * ethABIHeadWords
         default:
