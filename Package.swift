@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "PodiumBundler", targets: ["PodiumBundler"]),
         .library(name: "PodiumLedger", targets: ["PodiumLedger"]),
         .library(name: "PodiumLedgerStore", targets: ["PodiumLedgerStore"]),
+        .library(name: "PodiumSettlement", targets: ["PodiumSettlement"]),
         .library(name: "PodiumCLI", targets: ["PodiumCLI"]),
         .executable(name: "podium", targets: ["podium"]),
         .executable(name: "podium-bench", targets: ["podium-bench"]),
@@ -115,12 +116,19 @@ let package = Package(
             dependencies: ["PodiumPrimitives", "PodiumLedger", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
+            name: "PodiumSettlement",
+            dependencies: [
+                "PodiumPrimitives", "PodiumRPC", "PodiumProvider", "PodiumContracts", "PodiumIndexer", "PodiumLedger",
+                "PodiumLedgerStore",
+            ]
+        ),
+        .target(
             name: "PodiumCLI",
             dependencies: [
                 "PodiumPrimitives", "PodiumRLP", "PodiumABI", "PodiumSigner", "PodiumEIP712", "PodiumSIWE",
                 "PodiumTransactions", "PodiumRPC", "PodiumProvider", "PodiumContracts", "PodiumAccountAbstraction",
                 "PodiumUserOperations", "PodiumSponsor", "PodiumBundler", "PodiumIndexer", "PodiumServices",
-                "PodiumLedger", "PodiumLedgerStore", .product(name: "GRDB", package: "GRDB.swift"),
+                "PodiumLedger", "PodiumLedgerStore", "PodiumSettlement", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

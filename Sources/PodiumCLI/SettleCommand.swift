@@ -3,12 +3,6 @@ import Foundation
 import PodiumLedger
 import PodiumPrimitives
 
-/// `podium settle`: a board's prizes for a period, from its pool and its standings.
-struct Settle: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Split a leaderboard's prize pool over its standings (DESIGN.md, Prize rules).",
-        subcommands: [SettlePreview.self])
-}
 
 /// `podium settle preview --board daily|weekly --standings FILE --total AMOUNT [--period ID] [--json]`: the pure
 /// split, with no database or chain.

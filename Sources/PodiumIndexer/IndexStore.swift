@@ -270,7 +270,7 @@ public final class IndexStore: Sendable {
         return try Bytes32(Array(data))
     }
 
-    private func read<Value>(_ body: (Database) throws -> Value) throws(IndexError) -> Value {
+    func read<Value>(_ body: (Database) throws -> Value) throws(IndexError) -> Value {
         do { return try database.read(body) } catch let error as IndexError { throw error } catch {
             throw .store(path: path, underlying: error)
         }

@@ -25,6 +25,14 @@ public struct RevenueSplit: Hashable, Sendable {
         (self.price, self.treasury, self.daily, self.weekly) = (price, treasury, daily, contribution - daily)
     }
 
+    /// A split as recorded elsewhere (an event, a ledger row), to be compared with the rules' split of its price.
+    public init(price: UInt256, treasury: UInt256, daily: UInt256, weekly: UInt256) {
+        (self.price, self.treasury, self.daily, self.weekly) = (price, treasury, daily, weekly)
+    }
+
+    /// Whether the parts are exactly the rules' split of the price.
+    public var followsTheRules: Bool { self == RevenueSplit(price: price) }
+
     /// The part of this purchase that goes to `board`'s pool.
     public func contribution(to board: Board) -> UInt256 {
         switch board {

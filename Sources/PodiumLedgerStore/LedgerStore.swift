@@ -197,6 +197,46 @@ public final class LedgerStore: Sendable {
                 CREATE UNIQUE INDEX payout_journal_live ON payout_journal (chain_id, board, period_id) WHERE state != 'failed';
                 """)
         }
+        migrator.registerMigration("v2") { db in
+            // Settlements: each period's pool with its parts, the record of which standings were imported (an
+            // empty import included), the payout journal's signed transaction, and one revenue row per purchase.
+            try db.execute(sql: """
+                CREATE TABLE standings_imports (
+                    board TEXT NOT NULL CHECK (board IN ('daily', 'weekly')),
+                    period TEXT NOT NULL,
+                    rows INTEGER NOT NULL,
+                    source_file TEXT NOT NULL,
+                    imported_at TEXT NOT NULL,
+                    PRIMARY KEY (board, period));
+                INSERT INTO standings_imports (board, period, rows, source_file, imported_at)
+                    SELECT board, period, count(*), max(source_file), max(imported_at) FROM standings GROUP BY board, period;
+                CREATE TABLE settlements (
+                    id INTEGER PRIMARY KEY,
+                    chain_id INTEGER NOT NULL,
+                    board TEXT NOT NULL CHECK (board IN ('daily', 'weekly')),
+                    period TEXT NOT NULL,
+                    period_id INTEGER NOT NULL,
+                    distribution_summary_id INTEGER NOT NULL REFERENCES distribution_summary_log (id),
+                    base TEXT NOT NULL \(baseUnitsCheck("base", nullable: false)),
+                    bonus TEXT NOT NULL \(baseUnitsCheck("bonus", nullable: false)),
+                    carry_in TEXT NOT NULL \(baseUnitsCheck("carry_in", nullable: false)),
+                    total TEXT NOT NULL \(baseUnitsCheck("total", nullable: false)),
+                    paid TEXT NOT NULL \(baseUnitsCheck("paid", nullable: false)),
+                    dust TEXT NOT NULL \(baseUnitsCheck("dust", nullable: false)),
+                    carry_out TEXT NOT NULL \(baseUnitsCheck("carry_out", nullable: false)),
+                    purchases INTEGER NOT NULL,
+                    counted_through_block INTEGER NOT NULL,
+                    standings INTEGER NOT NULL,
+                    settled_at TEXT NOT NULL,
+                    UNIQUE (chain_id, board, period_id));
+                ALTER TABLE payout_journal ADD COLUMN settlement_id INTEGER REFERENCES settlements (id);
+                ALTER TABLE payout_journal ADD COLUMN sender TEXT;
+                ALTER TABLE payout_journal ADD COLUMN nonce INTEGER;
+                ALTER TABLE payout_journal ADD COLUMN raw_transaction TEXT;
+                CREATE UNIQUE INDEX revenue_allocation_by_purchase ON revenue_allocation_log (chain_id, purchase_id)
+                    WHERE chain_id IS NOT NULL;
+                """)
+        }
         return migrator
     }
 

@@ -59,9 +59,12 @@ public struct TransactionSender: Sendable {
     /// `SendError.estimateFailed` and costs nothing. A `nonce` given bypasses the `NonceManager` (to replace a stuck
     /// transaction, say); otherwise the manager hands out the next one. Throws only when nothing was sent:
     /// `SendError` or `CancellationError`; once the transaction is signed, every outcome comes back as a value.
+    /// `beforeSubmit` hears the signed transaction (hash, nonce, bytes) before the node does, so a caller can journal
+    /// it first; when it throws, nothing is sent and the error comes back.
     public func send(
         to: Address?, input: [UInt8], value: UInt256 = .zero, gasLimit: UInt64? = nil, nonce: UInt64? = nil,
-        fees choice: FeeChoice = .estimated
+        fees choice: FeeChoice = .estimated,
+        beforeSubmit: @Sendable (_ hash: TxHash, _ nonce: UInt64, _ raw: [UInt8]) async throws -> Void = { _, _, _ in }
     ) async throws -> SentTransaction {
         let request = CallRequest(from: address, to: to, input: input, value: value)
         let gas: UInt64
@@ -94,6 +97,7 @@ public struct TransactionSender: Sendable {
                     chainID: chainID, nonce: nonce, gasPrice: gasPrice, gasLimit: gas, to: kind, value: value, input: input))
                 (raw, hash) = (signed.rawBytes, signed.hash)
             }
+            try await beforeSubmit(hash, nonce, raw)
             let outcome = await Self.submit(raw, hash: hash, through: client)
             return SentTransaction(hash: hash, nonce: nonce, rawTransaction: raw, outcome: outcome)
         }
