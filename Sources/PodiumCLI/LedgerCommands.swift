@@ -98,7 +98,8 @@ struct StandingsImport: ParsableCommand {
             columns, or a JSON array of objects with those keys. A row's own period and board (when present and not \
             empty) take the place of --period and --board. A file with any bad row is refused whole, each bad row on \
             its own stderr line; otherwise the standings of each (board, period) in the file are replaced in one \
-            transaction, so importing the same file again changes nothing.
+            transaction, so importing the same file again changes nothing. A file with a header and no rows, with \
+            --period, records that nobody played that period.
             """)
 
     @Argument(help: ArgumentHelp("The standings file, CSV or JSON.", valueName: "FILE")) var file: String
@@ -125,9 +126,16 @@ struct StandingsImport: ParsableCommand {
             let count = error.problems.count
             throw CommandFailure("standings \(file) refused: \(count) problem\(count == 1 ? "" : "s"), nothing imported")
         }
-        guard !rows.isEmpty else { throw CommandFailure("standings \(file) has no rows: nothing imported") }
         let store = try location.open()
         let now = UTCInstant(secondsSinceEpoch: Int64(time(nil)))
+        guard !rows.isEmpty else {
+            guard let period else {
+                throw CommandFailure("standings \(file) has no rows: give --board and --period to record that nobody played")
+            }
+            try store.recordEmptyStandings(board: board ?? period.board, period: period, sourceFile: file, importedAt: now)
+            print("\((board ?? period.board).rawValue) \(period): 0 standings (nobody eligible: the period will be SKIPPED)")
+            return
+        }
         for group in try store.replaceStandings(rows, sourceFile: file, importedAt: now) {
             print("\(group.board.rawValue) \(group.period): \(group.rows) standing\(group.rows == 1 ? "" : "s")")
         }

@@ -42,6 +42,9 @@ extension LedgerStore {
                 try db.execute(
                     sql: "DELETE FROM standings WHERE board = ? AND period = ?",
                     arguments: [group.board.rawValue, group.period.description])
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO standings_imports (board, period, rows, source_file, imported_at) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [group.board.rawValue, group.period.description, group.rows.count, sourceFile, importedAt.description])
                 let statement = try db.makeStatement(sql: """
                     INSERT INTO standings (board, period, period_id, player, wallet, score, reached_at, imported_at, source_file, source_line)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -231,7 +231,7 @@ public struct Settler: Sendable {
         }
         switch sent.outcome {
         case .accepted:
-            try await await(submitted, of: settled, payer: payer, confirmations: confirmations, timeout: timeout)
+            try await finish(submitted, of: settled, payer: payer, confirmations: confirmations, timeout: timeout)
         case .rejected(let error):
             try fail(submitted, "the node refused the transaction: \(error.explained)")
             throw .payoutFailed(period, transaction: sent.hash, reason: "the node refused it: \(error.explained)")
@@ -250,14 +250,14 @@ public struct Settler: Sendable {
         }
         let (receipt, known) = try await node { (try await client.receipt(hash), try await client.transaction(hash)) }
         if receipt != nil || known != nil {
-            try await await(attempt, of: settled, payer: payer, confirmations: confirmations, timeout: timeout)
+            try await finish(attempt, of: settled, payer: payer, confirmations: confirmations, timeout: timeout)
             return true
         }
         // The node does not have it: either it never left (a crash between the journal and the send), or it was
         // dropped. Send the same bytes: it is the only transaction that can pay this attempt.
         switch await TransactionSender.submit(raw, hash: hash, through: client) {
         case .accepted:
-            try await await(attempt, of: settled, payer: payer, confirmations: confirmations, timeout: timeout)
+            try await finish(attempt, of: settled, payer: payer, confirmations: confirmations, timeout: timeout)
             return true
         case .rejected(let error):
             let reason = "its transaction \(hash) can no longer be mined (\(error.explained)); a new one will be signed"
@@ -269,7 +269,7 @@ public struct Settler: Sendable {
     }
 
     /// Waits for the receipt of a submitted attempt and journals its end.
-    private func await(
+    private func finish(
         _ attempt: PayoutAttempt, of settled: SettlementRecord, payer: TransactionSender, confirmations: UInt64, timeout: Duration
     ) async throws(SettlementError) {
         let hash = attempt.transactionHash!
