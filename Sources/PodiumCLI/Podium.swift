@@ -43,7 +43,7 @@ public struct Podium: AsyncParsableCommand {
                 ]
             ),
             CommandGroup(name: "Deployment and indexing", subcommands: [Devnet.self, Deploy.self, Index.self, Query.self]),
-            CommandGroup(name: "Settlement", subcommands: [Settle.self, Ledger.self, StandingsCommand.self]),
+            CommandGroup(name: "Settlement", subcommands: [Settle.self, Reconcile.self, Ledger.self, StandingsCommand.self]),
             CommandGroup(
                 name: "Account abstraction (ERC-4337 v0.7)",
                 subcommands: [GamePass.self, UserOperationCommand.self, AccountCommand.self, Paymaster.self, BundlerCommand.self]),
@@ -52,6 +52,10 @@ public struct Podium: AsyncParsableCommand {
 
     /// The release, as `podium --version` prints it.
     public static let version = "0.1.0"
+
+    /// Commands whose usage and input errors exit with a status of their own, so that a scheduler can tell them
+    /// from findings: `reconcile` exits 1 when the books do not balance and 2 on a usage or input error.
+    static let usageStatus: [String: Int32] = ["reconcile": 2]
 
     /// The longest error line printed; a longer one (a huge input quoted back) is cut, saying how long it was.
     static let maximumMessageLength = 400
@@ -72,7 +76,12 @@ public struct Podium: AsyncParsableCommand {
             }
             Foundation.exit(0)
         } catch {
-            let code = (error as? FailureWithStatus).map { ExitCode($0.status) } ?? exitCode(for: error)
+            var code = (error as? FailureWithStatus).map { ExitCode($0.status) } ?? exitCode(for: error)
+            if code != .success, !(error is FailureWithStatus), let command = CommandLine.arguments.dropFirst().first,
+                let status = usageStatus[command]
+            {
+                code = ExitCode(status)
+            }
             if code == .success { exit(withError: error) }  // --help, --version
             let text = (error as? RPCError)?.explained ?? self.message(for: error)
             var message = String(text.split(whereSeparator: \.isNewline).first ?? "failed")

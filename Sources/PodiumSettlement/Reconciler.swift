@@ -1,0 +1,196 @@
+import PodiumContracts
+import PodiumIndexer
+import PodiumLedger
+import PodiumLedgerStore
+import PodiumPrimitives
+import PodiumRPC
+
+/// Reconciles the ledger with the indexed chain and builds the treasury report: every settled payout matched
+/// against the final chain (`PayoutMatcher`), the revenue split checked per purchase and in total, each board's pool
+/// rolled forward, and the distributor's balance at the report's block (`eth_call`) compared with what the books
+/// say it holds.
+public struct Reconciler: Sendable {
+    public let ledger: LedgerStore
+    public let index: IndexStore
+    public let client: RPCClient
+    public let contracts: SettlementContracts
+
+    public init(ledger: LedgerStore, index: IndexStore, client: RPCClient, contracts: SettlementContracts) {
+        (self.ledger, self.index, self.client, self.contracts) = (ledger, index, client, contracts)
+    }
+
+    /// The report over the days `from ... to` (nil ends: unbounded), read at `block` (default: the index's last
+    /// final block). Only data in final blocks gets a verdict; later payouts are PENDING.
+    public func report(from: CalendarDate? = nil, to: CalendarDate? = nil, atBlock: UInt64? = nil) async throws(SettlementError) -> TreasuryReport {
+        let state: IndexState?
+        do { state = try index.state(chainID: contracts.chainID) } catch { throw .index(error) }
+        guard let state else { throw .noIndex(chainID: contracts.chainID) }
+        let indexed = state.cursor
+        let block = atBlock ?? min(state.finalized, indexed)
+        guard block <= indexed else { throw .node("the index reaches block \(indexed) only; --at-block \(block) is beyond it (run podium index)") }
+        let final = min(state.finalized, block)
+        let header = try await node { try await client.block(.number(block)) }
+        guard let header else { throw .node("the node has no block \(block)") }
+        let days = (from.map { Int64($0.daysSinceEpoch) } ?? 0)...(to.map { Int64($0.daysSinceEpoch) } ?? Int64.max / 2)
+        func inRange(_ period: Period) -> Bool { period.days.upperBound >= days.lowerBound && period.days.lowerBound <= days.upperBound }
+
+        // Purchases: per day, and each one's split checked.
+        var perDay: [Int64: TreasuryReport.Sales] = [:]
+        var sales = TreasuryReport.Sales()
+        var checks: [TreasuryReport.BalanceCheck] = []
+        var splitTotal = UInt256.zero, ruleTreasury = UInt256.zero
+        var offending: [TreasuryReport.BalanceCheck] = []
+        let recorded: [String: RevenueSplit]
+        do { recorded = try ledger.recordedPurchases(chainID: contracts.chainID) } catch { throw .ledger(error) }
+        var recordedMismatches = 0
+        do {
+            try index.forEachPurchase(chainID: contracts.chainID, sale: contracts.sale, throughBlock: final, days: days) { purchase in
+                let split = RevenueSplit(price: purchase.price, treasury: purchase.treasury, daily: purchase.daily, weekly: purchase.weekly)
+                try Self.add(split, to: &sales)
+                try Self.add(split, to: &perDay[purchase.day, default: TreasuryReport.Sales()])
+                let parts = try Self.sum(try Self.sum(split.treasury, split.daily), split.weekly)
+                splitTotal = try Self.sum(splitTotal, parts)
+                ruleTreasury = try Self.sum(ruleTreasury, RevenueSplit(price: split.price).treasury)
+                if (parts != split.price || !split.followsTheRules) && offending.count < 20 {
+                    offending.append(TreasuryReport.BalanceCheck(
+                        name: "purchase \(purchase.transactionHash):\(purchase.logIndex) split", expected: split.price, actual: parts,
+                        detail: "treasury \(split.treasury) + daily \(split.daily) + weekly \(split.weekly); the rules give \(RevenueSplit(price: split.price).treasury) to the treasury"))
+                }
+                if let book = recorded["\(purchase.transactionHash):\(purchase.logIndex)"], book != split { recordedMismatches += 1 }
+            }
+        } catch {
+            throw .index(error)
+        }
+        checks.append(TreasuryReport.BalanceCheck(
+            name: "revenue = treasury + pool contributions", expected: sales.revenue, actual: splitTotal,
+            detail: "\(sales.count) final Game Pass purchases: the sum of prices against the sum of their three parts"))
+        checks.append(TreasuryReport.BalanceCheck(
+            name: "treasury share = 70 % of each price", expected: ruleTreasury, actual: sales.treasury,
+            detail: "each purchase's treasury part against price × 7000 / 10000 rounded down (DESIGN.md, Revenue rules)"))
+        checks += offending
+        if recordedMismatches > 0 {
+            checks.append(TreasuryReport.BalanceCheck(
+                name: "revenue log = chain", expected: UInt256(UInt64(recordedMismatches)), actual: .zero,
+                detail: "\(recordedMismatches) purchase(s) in revenue_allocation_log differ from their on-chain event"))
+        }
+
+        // Settlements and payouts.
+        let settlements: [SettlementRecord]
+        do { settlements = try ledger.settlements(chainID: contracts.chainID).filter { inRange($0.period) } } catch { throw .ledger(error) }
+        let payouts: [IndexedPayout]
+        do { payouts = try index.payouts(chainID: contracts.chainID, distributor: contracts.distributor, throughBlock: block) } catch { throw .index(error) }
+        let observed = payouts.compactMap { payout -> PayoutMatcher.Observed? in
+            let board: Board? = payout.prizeType == 0 ? .daily : payout.prizeType == 1 ? .weekly : nil
+            if let board, let id = payout.periodID, let period = Period(board: board, periodID: id), !inRange(period) { return nil }
+            return PayoutMatcher.Observed(
+                board: board, periodID: payout.periodID, winners: payout.winners, amounts: payout.amounts,
+                transactionHash: payout.transactionHash, blockNumber: payout.blockNumber, isFinal: payout.blockNumber <= final)
+        }
+        let expected = settlements.filter { !$0.places.isEmpty }.map { settled in
+            PayoutMatcher.Expected(
+                period: settled.period, places: settled.places.map { TreasuryReport.Prize(place: $0.place, wallet: $0.wallet, amount: $0.amount) },
+                state: settled.status == "SUCCESS" ? .paid : settled.status == "FAILED" ? .failed : .pending,
+                transactionHash: settled.attempt?.transactionHash, blockNumber: settled.attempt?.blockNumber)
+        }
+        let findings = PayoutMatcher.match(expected: expected, observed: observed)
+
+        // Periods and pools.
+        var periods: [TreasuryReport.PeriodPool] = []
+        for board in Board.allCases {
+            let settled = settlements.filter { $0.board == board }
+            for (position, record) in settled.enumerated() {
+                var periodSales = TreasuryReport.Sales()
+                for day in record.period.days where day >= days.lowerBound && day <= days.upperBound {
+                    if let daySales = perDay[day] { try Self.add(daySales, to: &periodSales) }
+                }
+                periods.append(TreasuryReport.PeriodPool(
+                    period: record.period, status: record.status, sales: periodSales, base: record.base, bonus: record.bonus,
+                    carryIn: record.carryIn, total: record.total,
+                    prizes: record.places.map { TreasuryReport.Prize(place: $0.place, wallet: $0.wallet, amount: $0.amount) },
+                    paid: record.paid, dust: record.dust, carryOut: record.carryOut, transactionHash: record.attempt?.transactionHash,
+                    blockNumber: record.attempt?.blockNumber))
+                let contribution = board == .daily ? periodSales.daily : periodSales.weekly
+                if contribution != record.bonus {
+                    checks.append(TreasuryReport.BalanceCheck(
+                        name: "\(board.rawValue) \(record.period) bonus = final contributions", expected: record.bonus, actual: contribution,
+                        detail: "the bonus settled against the period's purchases in the final chain now"))
+                }
+                if position > 0, settled[position - 1].carryOut != record.carryIn {
+                    checks.append(TreasuryReport.BalanceCheck(
+                        name: "\(board.rawValue) \(record.period) carry-in = previous carry-out", expected: settled[position - 1].carryOut,
+                        actual: record.carryIn, detail: "the board's carry chain is broken between \(settled[position - 1].period) and \(record.period)"))
+                }
+            }
+            guard let first = settled.first, let last = settled.last else { continue }
+            var inflow = first.carryIn, outflow = UInt256.zero
+            for record in settled {
+                inflow = try Self.sum(try Self.sum(inflow, record.base), record.bonus)
+                outflow = try Self.sum(outflow, record.paid)
+            }
+            let closing = try Self.sum(outflow, last.carryOut)
+            checks.append(TreasuryReport.BalanceCheck(
+                name: "\(board.rawValue) pool roll-forward", expected: inflow, actual: closing,
+                detail: "opening \(first.carryIn) + base and bonus of \(settled.count) period(s) = payouts \(outflow) + closing carry \(last.carryOut)"))
+        }
+
+        // The distributor's balance: the books against the chain at the report's block.
+        let flows: IndexedFlows
+        do {
+            flows = try index.flows(chainID: contracts.chainID, token: contracts.token, account: contracts.distributor, source: contracts.sale, throughBlock: block)
+        } catch { throw .index(error) }
+        let allSettlements: [SettlementRecord]
+        do { allSettlements = try ledger.settlements(chainID: contracts.chainID) } catch { throw .ledger(error) }
+        var bookPayouts = UInt256.zero
+        for record in allSettlements where record.status == "SUCCESS" && (record.attempt?.blockNumber ?? .max) <= block {
+            bookPayouts = try Self.sum(bookPayouts, record.paid)
+        }
+        let received = try Self.sum(flows.fromSource, flows.fromOthers)
+        let book = received >= bookPayouts ? received - bookPayouts : .zero
+        let token = GlicoToken(address: contracts.token, client: client)
+        let chainBalance = try await node { try await token.balanceOf(contracts.distributor, at: .number(block)) }
+        checks.append(TreasuryReport.BalanceCheck(
+            name: "distributor balance", expected: book, actual: chainBalance,
+            detail: "tokens received (Game Pass contributions and base funding) \(received) − payouts the ledger recorded \(bookPayouts), against balanceOf at block \(block)"))
+
+        var gas = TreasuryReport.SponsoredGas()
+        if let paymaster = contracts.paymaster {
+            do {
+                let sponsored = try index.sponsorship(
+                    chainID: contracts.chainID, paymaster: paymaster, throughBlock: final, purchaseDays: from == nil && to == nil ? nil : days)
+                gas = TreasuryReport.SponsoredGas(
+                    operations: sponsored.operations, accountCreations: sponsored.accountCreations, gasUsed: sponsored.gasUsed, weiSpent: sponsored.weiSpent)
+            } catch { throw .index(error) }
+        }
+        let scope = TreasuryReport.Scope(
+            chainID: contracts.chainID, from: from, to: to, block: block, blockHash: header.hash,
+            blockTime: UTCInstant(secondsSinceEpoch: Int64(clamping: header.timestamp)), finalizedBlock: final, token: contracts.token,
+            distributor: contracts.distributor)
+        return TreasuryReport(scope: scope, sales: sales, periods: periods, checks: checks, findings: findings, gas: gas)
+    }
+
+    static func add(_ split: RevenueSplit, to sales: inout TreasuryReport.Sales) throws(SettlementError) {
+        sales.count += 1
+        sales.revenue = try sum(sales.revenue, split.price)
+        sales.treasury = try sum(sales.treasury, split.treasury)
+        sales.daily = try sum(sales.daily, split.daily)
+        sales.weekly = try sum(sales.weekly, split.weekly)
+    }
+
+    static func add(_ other: TreasuryReport.Sales, to sales: inout TreasuryReport.Sales) throws(SettlementError) {
+        sales.count += other.count
+        sales.revenue = try sum(sales.revenue, other.revenue)
+        sales.treasury = try sum(sales.treasury, other.treasury)
+        sales.daily = try sum(sales.daily, other.daily)
+        sales.weekly = try sum(sales.weekly, other.weekly)
+    }
+
+    static func sum(_ a: UInt256, _ b: UInt256) throws(SettlementError) -> UInt256 {
+        let (value, overflow) = a.addingReportingOverflow(b)
+        guard !overflow else { throw .node("a sum of amounts exceeds 2^256 - 1") }
+        return value
+    }
+
+    private func node<T: Sendable>(_ body: () async throws -> T) async throws(SettlementError) -> T {
+        do { return try await body() } catch let error as RPCError { throw .node(error.explained) } catch { throw .node("\(error)") }
+    }
+}
