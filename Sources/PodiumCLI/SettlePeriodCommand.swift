@@ -114,13 +114,22 @@ struct Settle: AsyncParsableCommand {
         for period in periods {
             if !json { print("\(period.board.rawValue) \(period) (period id \(period.periodID))") }
             let quiet = json
+            let killAt = ProcessInfo.processInfo.environment[Self.faultVariable]
             let settled = try await Self.settle(period, with: settler, payer: payer, wait: wait) { line in
                 if !quiet { print("  \(line)") }
+                if let killAt, line.hasPrefix(killAt) {  // fault injection for the crash tests
+                    fflush(stdout)
+                    kill(getpid(), SIGKILL)
+                }
             }
             if json { results.append(Self.json(settled)) } else { print(Self.summary(settled)) }
         }
         if json { print((due ? JSONValue.array(results) : results.first ?? .null).prettyText) }
     }
+
+    /// Fault injection for crash tests: when set, the process kills itself (SIGKILL) right after the step line that
+    /// starts with its value (recorded, journaled, submitted, mined, confirmed).
+    static let faultVariable = "PODIUM_SETTLE_KILL_AFTER"
 
     /// Settles `period`, an unknown outcome exiting with status 3.
     static func settle(

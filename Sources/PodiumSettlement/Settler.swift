@@ -173,7 +173,7 @@ public struct Settler: Sendable {
             say("retrying after a failed attempt: \(settled.attempt?.error ?? "")")
         case .submitted:
             say("resolving the journaled transaction \(attempt.transactionHash?.description ?? "?") from the chain")
-            if try await resolve(attempt, of: settled, payer: payer, confirmations: confirmations, timeout: timeout) {
+            if try await resolve(attempt, of: settled, payer: payer, confirmations: confirmations, timeout: timeout, say: say) {
                 return try recorded(period)!
             }
             settled = try recorded(period)!
@@ -217,6 +217,7 @@ public struct Settler: Sendable {
         do {
             sent = try await payer.send(to: call.to, input: call.input) { hash, nonce, raw in
                 try ledger.markSubmitted(attempt, hash: hash, nonce: nonce, sender: sender, rawTransaction: raw, at: Self.now())
+                say("journaled \(hash) (nonce \(nonce)) before sending it")
             }
         } catch let error as SendError {
             throw .payoutFailed(period, transaction: nil, reason: "not sent: \(error)")  // nothing left the process
@@ -225,13 +226,13 @@ public struct Settler: Sendable {
         } catch {
             throw .node("\(error)")
         }
-        say("submitted \(sent.hash) (nonce \(sent.nonce))")
+        say("submitted \(sent.hash) to the node")
         guard let submitted = try recorded(period)?.attempt, submitted.id == attempt.id, submitted.state == .submitted else {
             throw .node("journal entry \(attempt.id) moved while its transaction was sent")
         }
         switch sent.outcome {
         case .accepted:
-            try await finish(submitted, of: settled, payer: payer, confirmations: confirmations, timeout: timeout)
+            try await finish(submitted, of: settled, payer: payer, confirmations: confirmations, timeout: timeout, say: say)
         case .rejected(let error):
             try fail(submitted, "the node refused the transaction: \(error.explained)")
             throw .payoutFailed(period, transaction: sent.hash, reason: "the node refused it: \(error.explained)")
@@ -243,21 +244,22 @@ public struct Settler: Sendable {
     /// Finishes a submitted attempt from the chain: true when it ended confirmed; false when it can never be mined
     /// (its nonce went to another transaction), so a new attempt may be made. Throws when it failed or is still unknown.
     private func resolve(
-        _ attempt: PayoutAttempt, of settled: SettlementRecord, payer: TransactionSender, confirmations: UInt64, timeout: Duration
+        _ attempt: PayoutAttempt, of settled: SettlementRecord, payer: TransactionSender, confirmations: UInt64, timeout: Duration,
+        say: @Sendable (String) -> Void
     ) async throws(SettlementError) -> Bool {
         guard let hash = attempt.transactionHash, let raw = attempt.rawTransaction else {
             throw .node("journal entry \(attempt.id) is submitted without its transaction")
         }
         let (receipt, known) = try await node { (try await client.receipt(hash), try await client.transaction(hash)) }
         if receipt != nil || known != nil {
-            try await finish(attempt, of: settled, payer: payer, confirmations: confirmations, timeout: timeout)
+            try await finish(attempt, of: settled, payer: payer, confirmations: confirmations, timeout: timeout, say: say)
             return true
         }
         // The node does not have it: either it never left (a crash between the journal and the send), or it was
         // dropped. Send the same bytes: it is the only transaction that can pay this attempt.
         switch await TransactionSender.submit(raw, hash: hash, through: client) {
         case .accepted:
-            try await finish(attempt, of: settled, payer: payer, confirmations: confirmations, timeout: timeout)
+            try await finish(attempt, of: settled, payer: payer, confirmations: confirmations, timeout: timeout, say: say)
             return true
         case .rejected(let error):
             let reason = "its transaction \(hash) can no longer be mined (\(error.explained)); a new one will be signed"
@@ -270,7 +272,8 @@ public struct Settler: Sendable {
 
     /// Waits for the receipt of a submitted attempt and journals its end.
     private func finish(
-        _ attempt: PayoutAttempt, of settled: SettlementRecord, payer: TransactionSender, confirmations: UInt64, timeout: Duration
+        _ attempt: PayoutAttempt, of settled: SettlementRecord, payer: TransactionSender, confirmations: UInt64, timeout: Duration,
+        say: @Sendable (String) -> Void
     ) async throws(SettlementError) {
         let hash = attempt.transactionHash!
         let receipt: RPCReceipt
@@ -280,9 +283,11 @@ public struct Settler: Sendable {
             throw .outcomeUnknown(settled.period, transaction: hash, detail: "no receipt yet: \(error)")
         }
         if receipt.succeeded {
+            say("mined in block \(receipt.blockNumber)")
             do { try ledger.markConfirmed(attempt, blockNumber: receipt.blockNumber, blockHash: receipt.blockHash, at: Self.now()) } catch {
                 throw .ledger(error)
             }
+            say("confirmed")
             return
         }
         let reason = "reverted in block \(receipt.blockNumber)"
