@@ -118,7 +118,7 @@ struct Settle: AsyncParsableCommand {
             let settled = try await Self.settle(period, with: settler, payer: payer, wait: wait) { line in
                 if !quiet { print("  \(line)") }
                 if let killAt, line.hasPrefix(killAt) {  // fault injection for the crash tests
-                    fflush(stdout)
+                    fflush(nil)
                     kill(getpid(), SIGKILL)
                 }
             }
