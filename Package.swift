@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "PodiumBundler", targets: ["PodiumBundler"]),
         .library(name: "PodiumLedger", targets: ["PodiumLedger"]),
         .library(name: "PodiumLedgerStore", targets: ["PodiumLedgerStore"]),
+        .library(name: "PodiumReports", targets: ["PodiumReports"]),
         .library(name: "PodiumCLI", targets: ["PodiumCLI"]),
         .executable(name: "podium", targets: ["podium"]),
         .executable(name: "podium-bench", targets: ["podium-bench"]),
@@ -114,6 +115,7 @@ let package = Package(
             name: "PodiumLedgerStore",
             dependencies: ["PodiumPrimitives", "PodiumLedger", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(name: "PodiumReports", dependencies: ["PodiumPrimitives", "PodiumLedger"]),
         .target(
             name: "PodiumCLI",
             dependencies: [
@@ -222,6 +224,10 @@ let package = Package(
                 "PodiumPrimitives", "PodiumLedger", "PodiumLedgerStore", "PodiumTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
+        ),
+        .testTarget(
+            name: "PodiumReportsTests",
+            dependencies: ["PodiumPrimitives", "PodiumLedger", "PodiumReports", "PodiumTestSupport"]
         ),
         .testTarget(
             name: "PodiumCLITests",
