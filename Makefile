@@ -15,8 +15,10 @@ demo: setup
 	scripts/demo .build/release/podium
 
 ## Every test: unit, differential against the Python oracles, command-line tests, contracts and RPC on the devnet,
-## the devnet's own answers checked against the JSON-RPC specification, and the ERC-4337 contracts (contracts/tests).
-test: setup
+## the devnet's own answers checked against the JSON-RPC specification, the ERC-4337 contracts (contracts/tests), and
+## the HTML treasury report in headless chromium (hence setup --browser).
+test:
+	@scripts/setup --browser
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	devnet/.venv/bin/python -m unittest discover -s devnet/tests

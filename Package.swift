@@ -29,6 +29,7 @@ let package = Package(
         .library(name: "PodiumLedger", targets: ["PodiumLedger"]),
         .library(name: "PodiumLedgerStore", targets: ["PodiumLedgerStore"]),
         .library(name: "PodiumSettlement", targets: ["PodiumSettlement"]),
+        .library(name: "PodiumReports", targets: ["PodiumReports"]),
         .library(name: "PodiumCLI", targets: ["PodiumCLI"]),
         .executable(name: "podium", targets: ["podium"]),
         .executable(name: "podium-bench", targets: ["podium-bench"]),
@@ -115,6 +116,7 @@ let package = Package(
             name: "PodiumLedgerStore",
             dependencies: ["PodiumPrimitives", "PodiumLedger", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(name: "PodiumReports", dependencies: ["PodiumPrimitives", "PodiumLedger"]),
         .target(
             name: "PodiumSettlement",
             dependencies: [
@@ -128,7 +130,7 @@ let package = Package(
                 "PodiumPrimitives", "PodiumRLP", "PodiumABI", "PodiumSigner", "PodiumEIP712", "PodiumSIWE",
                 "PodiumTransactions", "PodiumRPC", "PodiumProvider", "PodiumContracts", "PodiumAccountAbstraction",
                 "PodiumUserOperations", "PodiumSponsor", "PodiumBundler", "PodiumIndexer", "PodiumServices",
-                "PodiumLedger", "PodiumLedgerStore", "PodiumSettlement", .product(name: "GRDB", package: "GRDB.swift"),
+                "PodiumLedger", "PodiumLedgerStore", "PodiumSettlement", "PodiumReports", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -230,6 +232,10 @@ let package = Package(
                 "PodiumPrimitives", "PodiumLedger", "PodiumLedgerStore", "PodiumTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
+        ),
+        .testTarget(
+            name: "PodiumReportsTests",
+            dependencies: ["PodiumPrimitives", "PodiumLedger", "PodiumReports", "PodiumTestSupport"]
         ),
         .testTarget(
             name: "PodiumCLITests",

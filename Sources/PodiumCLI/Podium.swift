@@ -43,7 +43,7 @@ public struct Podium: AsyncParsableCommand {
                 ]
             ),
             CommandGroup(name: "Deployment and indexing", subcommands: [Devnet.self, Deploy.self, Index.self, Query.self]),
-            CommandGroup(name: "Settlement", subcommands: [Settle.self, Reconcile.self, Ledger.self, StandingsCommand.self]),
+            CommandGroup(name: "Settlement", subcommands: [Settle.self, Reconcile.self, Report.self, Ledger.self, StandingsCommand.self]),
             CommandGroup(
                 name: "Account abstraction (ERC-4337 v0.7)",
                 subcommands: [GamePass.self, UserOperationCommand.self, AccountCommand.self, Paymaster.self, BundlerCommand.self]),
@@ -54,8 +54,8 @@ public struct Podium: AsyncParsableCommand {
     public static let version = "0.1.0"
 
     /// Commands whose usage and input errors exit with a status of their own, so that a scheduler can tell them
-    /// from findings: `reconcile` exits 1 when the books do not balance and 2 on a usage or input error.
-    static let usageStatus: [String: Int32] = ["reconcile": 2]
+    /// from findings: `reconcile` and `report` exit 1 when the books do not balance and 2 on a usage or input error.
+    static let usageStatus: [String: Int32] = ["reconcile": 2, "report": 2]
 
     /// The longest error line printed; a longer one (a huge input quoted back) is cut, saying how long it was.
     static let maximumMessageLength = 400
