@@ -33,6 +33,10 @@ public struct Reconciler: Sendable {
         guard let header else { throw .node("the node has no block \(block)") }
         let days = (from.map { Int64($0.daysSinceEpoch) } ?? 0)...(to.map { Int64($0.daysSinceEpoch) } ?? Int64.max / 2)
         func inRange(_ period: Period) -> Bool { period.days.upperBound >= days.lowerBound && period.days.lowerBound <= days.upperBound }
+        // Purchases are read over whole weeks, so that a week the range cuts is checked with all its days.
+        let firstRead = from.flatMap { Period(containing: UTCInstant(startOf: $0), board: .weekly)?.days.lowerBound } ?? days.lowerBound
+        let lastRead = to.flatMap { Period(containing: UTCInstant(startOf: $0), board: .weekly)?.days.upperBound } ?? days.upperBound
+        let readDays = firstRead...lastRead
 
         // Purchases: per day, and each one's split checked.
         var perDay: [Int64: TreasuryReport.Sales] = [:]
@@ -44,10 +48,11 @@ public struct Reconciler: Sendable {
         do { recorded = try ledger.recordedPurchases(chainID: contracts.chainID) } catch { throw .ledger(error) }
         var (bookRecorded, chainRecorded, recordedCount) = (UInt256.zero, UInt256.zero, 0)
         do {
-            try index.forEachPurchase(chainID: contracts.chainID, sale: contracts.sale, throughBlock: final, days: days) { purchase in
+            try index.forEachPurchase(chainID: contracts.chainID, sale: contracts.sale, throughBlock: final, days: readDays) { purchase in
                 let split = RevenueSplit(price: purchase.price, treasury: purchase.treasury, daily: purchase.daily, weekly: purchase.weekly)
-                try Self.add(split, to: &sales)
                 try Self.add(split, to: &perDay[purchase.day, default: TreasuryReport.Sales()])
+                guard days.contains(purchase.day) else { return }
+                try Self.add(split, to: &sales)
                 let parts = try Self.sum(try Self.sum(split.treasury, split.daily), split.weekly)
                 splitTotal = try Self.sum(splitTotal, parts)
                 ruleTreasury = try Self.sum(ruleTreasury, RevenueSplit(price: split.price).treasury)
@@ -102,7 +107,7 @@ public struct Reconciler: Sendable {
             let settled = settlements.filter { $0.board == board }
             for (position, record) in settled.enumerated() {
                 var periodSales = TreasuryReport.Sales()
-                for day in record.period.days where day >= days.lowerBound && day <= days.upperBound {
+                for day in record.period.days {
                     if let daySales = perDay[day] { try Self.add(daySales, to: &periodSales) }
                 }
                 periods.append(TreasuryReport.PeriodPool(
