@@ -26,9 +26,10 @@ stdin:  {"seasons": [season, ...]}, each season an object:
           "openingCarry":      {"daily": int, "weekly": int};
           "purchases":         [{"day": int, "price": int}], day inside the season;
           "standings":         [{"board": "daily"|"weekly", "day": int, "player": str, "wallet": "0x…40 hex",
-                                 "score": int, "reachedAt": int}], the entry belongs to its board's period holding
-                               "day"; reachedAt is nanoseconds since 1970-01-01T00:00:00Z;
-        every int above is given as a decimal string.
+                                 "score": int, "reachedAt": [seconds, nanoseconds]}], the entry belongs to its
+                               board's period holding "day"; reachedAt is whole seconds since
+                               1970-01-01T00:00:00Z and nanoseconds within the second, as JSON numbers;
+        every other int above is given as a decimal string.
 stdout: {"seasons": [{"daily": [period, ...], "weekly": [period, ...]}, ...]}, periods in time order, each
           {"period", "base", "bonus", "carryIn", "total", "places": [[place, wallet (lowercase hex), amount,
            player], ...], "paid", "dust", "unclaimed", "carryOut", "skipped"}, amounts as decimal strings.
@@ -125,7 +126,9 @@ def season(request):
         for standing in request["standings"]:
             if standing["board"] != board:
                 continue
-            entry = dict(standing, score=int(standing["score"]), reachedAt=int(standing["reachedAt"]))
+            seconds, nanoseconds = standing["reachedAt"]
+            assert 0 <= nanoseconds < 10**9
+            entry = dict(standing, score=int(standing["score"]), reachedAt=(int(seconds), int(nanoseconds)))
             entries[period_of(board, int(standing["day"]))].append(entry)
         carry = int(request["openingCarry"][board])
         base = int(request["bases"][board])
