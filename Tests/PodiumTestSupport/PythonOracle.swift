@@ -56,6 +56,22 @@ public enum PythonOracle {
         try await offPool { try call(path: path, python: python, input, as: Output.self) }
     }
 
+    /// Runs `Tests/oracles/<script>.py` with `arguments` after the script's path and `input` as JSON on stdin, on a
+    /// Dispatch thread, and decodes its JSON answer: for scripts that write a file named on their command line.
+    public static func call<Input: Encodable & Sendable, Output: Decodable & Sendable>(
+        _ script: String, arguments: [String], _ input: Input, as _: Output.Type = Output.self
+    ) async throws -> Output {
+        try await offPool {
+            let path = "Tests/oracles/\(script).py"
+            let output = try run(path: path, python: python, stdin: JSONEncoder().encode(input), arguments: arguments)
+            do {
+                return try JSONDecoder().decode(Output.self, from: output)
+            } catch {
+                throw Failure(description: "oracle \(path) answered something unexpected: \(error)")
+            }
+        }
+    }
+
     /// `run(_:stdin:)` on a Dispatch thread.
     public static func run(_ script: String, stdin: Data) async throws -> Data {
         try await offPool { try run(script, stdin: stdin) }
@@ -66,8 +82,9 @@ public enum PythonOracle {
         try run(path: "Tests/oracles/\(script).py", python: python, stdin: stdin)
     }
 
-    /// Runs the script at `path` (from the repository's top) under `python` with `stdin` and returns its stdout.
-    public static func run(path: String, python: URL, stdin: Data) throws -> Data {
+    /// Runs the script at `path` (from the repository's top) under `python` with `stdin`, and `arguments` after the
+    /// script's path, and returns its stdout.
+    public static func run(path: String, python: URL, stdin: Data, arguments: [String] = []) throws -> Data {
         guard FileManager.default.isExecutableFile(atPath: python.path) else {
             throw Failure(description: "no Python at \(python.path): run `make test` (scripts/setup creates it)")
         }
@@ -77,7 +94,7 @@ public enum PythonOracle {
 
         let process = Process()
         process.executableURL = python
-        process.arguments = [repositoryRoot.appendingPathComponent(path).path]
+        process.arguments = [repositoryRoot.appendingPathComponent(path).path] + arguments
         process.standardInput = try FileHandle(forReadingFrom: input)
         let (output, errors) = try process.runCollectingOutput()
         guard process.terminationStatus == 0 else {
