@@ -55,7 +55,8 @@ struct PaymasterServe: AsyncParsableCommand {
             pm_supportedEntryPoints. Only SimpleAccount's execute(sale, 0, buyGamePass()) or executeBatch of the \
             token's approve(sale, amount <= price) then buyGamePass() is sponsored, within the policy's per-wallet \
             count per UTC day, daily budget in wei, cost per operation, maxFeePerGas cap, gas limits against Podium's \
-            estimate, validity (at most 10 minutes) and campaign dates. Reservations, counts and the budget live in \
+            estimate, validity (at most 10 minutes) and campaign dates, all counted in the chain's time (the latest block's \
+            timestamp, which the EntryPoint checks the signature's window against). Reservations, counts and the budget live in \
             --db (SQLite), settled from the EntryPoint's UserOperationEvents. Errors: -32001 policy refusal (data: \
             reason, limit, remaining, retryAfter), -32002 unsupported EntryPoint, -32003 unsupported chain, -32602 \
             invalid params, -32601 unknown method, -32700 bad JSON, -32603 internal. The sponsor key (the \
@@ -90,10 +91,13 @@ struct PaymasterServe: AsyncParsableCommand {
         let policy = try await loadPolicy(record: record, client: client)
         let path = db ?? URL(fileURLWithPath: location.deployments).appendingPathComponent("sponsor.sqlite").path
         let store = try SponsorStore(path: path)
+        // The policy's clock is the chain's: the latest block's timestamp, which the EntryPoint checks the signature's
+        // window against and the sale dates purchases by, so days moved on a devnet are days for the policy too.
+        let clockClient = try rpc.client()
         let service = SponsorService(
             configuration: SponsorConfiguration(
                 chainID: chainID, entryPoint: contracts.entryPoint.address, paymaster: contracts.paymaster.address, policy: policy),
-            sponsorKey: key, store: store)
+            sponsorKey: key, store: store, clock: { try await Self.chainTime(clockClient) })
 
         let (server, bound) = try await ServiceLaunch.start(port: port) { ready in
             try await HTTPService.serve(JSONRPCEndpoint.router { await service.handle(body: $0) }, port: port, ready: ready)
@@ -106,6 +110,12 @@ struct PaymasterServe: AsyncParsableCommand {
             try await settle(store: store, client: client, chainID: chainID, contracts: contracts)
         }
         await server.value
+    }
+
+    /// The chain's time: the latest block's timestamp.
+    static func chainTime(_ client: RPCClient) async throws -> UInt64 {
+        guard let block = try await client.block(.latest) else { throw CommandFailure("the node has no latest block") }
+        return block.timestamp
     }
 
     /// The sponsor key, from --sponsor-key-file or the environment; errors describe its source, never its text.
@@ -174,7 +184,7 @@ struct PaymasterServe: AsyncParsableCommand {
                         nextBlock: last + 1)
                     next = last + 1
                 }
-                try await store.expire(now: UInt64(Date().timeIntervalSince1970))
+                try await store.expire(now: try await Self.chainTime(client))
             } catch {
                 FileHandle.standardError.write(Data("podium: settling: \(error)\n".utf8))
             }

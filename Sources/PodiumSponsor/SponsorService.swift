@@ -52,12 +52,15 @@ public final class SponsorService: Sendable {
     /// Where reservations and limits live.
     public let store: SponsorStore
     private let key: PrivateKey
-    private let clock: @Sendable () -> UInt64
+    private let clock: @Sendable () async throws -> UInt64
 
-    /// A service signing with `sponsorKey`, keeping its state in `store`; `clock` gives Unix time in seconds.
+    /// A service signing with `sponsorKey`, keeping its state in `store`; `clock` gives Unix time in seconds, the
+    /// time the policy's days, campaign dates and signature windows are counted in. `podium paymaster serve` gives
+    /// the chain's latest block timestamp (the time the EntryPoint checks validUntil and validAfter against, and
+    /// the time the sale dates purchases by); the default is the wall clock.
     public init(
         configuration: SponsorConfiguration, sponsorKey: PrivateKey, store: SponsorStore,
-        clock: @escaping @Sendable () -> UInt64 = { UInt64(max(0, Date().timeIntervalSince1970)) }
+        clock: @escaping @Sendable () async throws -> UInt64 = { UInt64(max(0, Date().timeIntervalSince1970)) }
     ) {
         (self.configuration, self.key, self.store, self.clock) = (configuration, sponsorKey, store, clock)
     }
@@ -185,7 +188,7 @@ public final class SponsorService: Sendable {
     /// (as long as the real one), `isFinal: false`.
     private func stub(for operation: UserOperation) async throws -> JSONValue {
         let policy = configuration.policy
-        let now = clock()
+        let now = try await clock()
         let usage = try await store.usage(sender: operation.sender, now: now)
         switch policy.decide(operation, stage: .stub, now: now, usage: usage) {
         case .refuse(let refusal):
@@ -204,7 +207,7 @@ public final class SponsorService: Sendable {
         let configuration = self.configuration
         let key = self.key
         let policy = configuration.policy
-        let now = clock()
+        let now = try await clock()
         let outcome = try await store.reserve(
             sender: operation.sender, nonce: operation.nonce, now: now,
             decide: { usage in policy.decide(operation, stage: .final, now: now, usage: usage) },

@@ -41,16 +41,22 @@ public struct UserOperationBuilder: Sendable {
 
     /// The operation that makes `calls` (one: `execute`; several: `executeBatch`), on nonce key `nonceKey`, filled
     /// and sponsored, with a stub signature of the final one's length. Limits already in `limits` are kept; the
-    /// others come from the bundler's estimate.
+    /// others come from the bundler's estimate, which is not asked for when `limits` sets them all (and the paymaster
+    /// service gave its own verification limit). What a caller already knows may be given: `fees` (else suggested
+    /// by the node), `deployed` (whether the account has code; else asked of the node) and `nonce` (else the
+    /// EntryPoint's next nonce on `nonceKey`).
     public func build(
-        _ calls: [AccountCall], nonceKey: UInt256 = .zero, limits: UserOperationGasEstimate? = nil
+        _ calls: [AccountCall], nonceKey: UInt256 = .zero, limits: UserOperationGasEstimate? = nil,
+        fees: FeeEstimator.Fees? = nil, deployed: Bool? = nil, nonce: UInt256? = nil
     ) async throws -> UserOperation {
         guard !calls.isEmpty else { throw UserOperationClientError.invalidArgument("an operation needs at least one call") }
-        let deployed = try await !client.code(at: address).isEmpty
-        let fees = try await FeeEstimator(client: client).suggestedFees()
+        let isDeployed: Bool
+        if let deployed { isDeployed = deployed } else { isDeployed = try await !client.code(at: address).isEmpty }
+        let fees = if let fees { fees } else { try await FeeEstimator(client: client).suggestedFees() }
+        let nonce = if let nonce { nonce } else { try await contracts.entryPoint.nonce(of: address, key: nonceKey) }
         var operation = UserOperation(
-            sender: address, nonce: try await contracts.entryPoint.nonce(of: address, key: nonceKey),
-            factory: deployed ? nil : UserOperation.Factory(
+            sender: address, nonce: nonce,
+            factory: isDeployed ? nil : UserOperation.Factory(
                 address: contracts.factory.address, data: contracts.factory.createAccount(owner: owner, salt: salt).input),
             callData: calls.count == 1 ? SimpleAccount.execute(calls[0]) : SimpleAccount.executeBatch(calls),
             callGasLimit: limits?.callGasLimit ?? .zero, verificationGasLimit: limits?.verificationGasLimit ?? .zero,
@@ -63,7 +69,11 @@ public struct UserOperationBuilder: Sendable {
             operation.paymaster = stub.paymaster
             isFinal = stub.isFinal
         }
-        operation = try await bundler.estimateUserOperationGas(operation, entryPoint: entryPoint).filling(operation)
+        let complete = operation.callGasLimit != .zero && operation.verificationGasLimit != .zero
+            && operation.preVerificationGas != .zero && (operation.paymaster.map { $0.verificationGasLimit != .zero } ?? true)
+        if !complete {
+            operation = try await bundler.estimateUserOperationGas(operation, entryPoint: entryPoint).filling(operation)
+        }
         if let sponsor, !isFinal {
             operation.paymaster = try await sponsor.data(for: operation, entryPoint: entryPoint, chainID: chainID)
         }
@@ -97,11 +107,13 @@ public struct SmartAccount: Sendable {
     /// The account's address.
     public var address: Address { builder.address }
 
-    /// The operation that makes `calls`, built and signed.
+    /// The operation that makes `calls`, built (see `UserOperationBuilder.build`) and signed.
     public func prepare(
-        _ calls: [AccountCall], nonceKey: UInt256 = .zero, limits: UserOperationGasEstimate? = nil
+        _ calls: [AccountCall], nonceKey: UInt256 = .zero, limits: UserOperationGasEstimate? = nil,
+        fees: FeeEstimator.Fees? = nil, deployed: Bool? = nil, nonce: UInt256? = nil
     ) async throws -> UserOperation {
-        var operation = try await builder.build(calls, nonceKey: nonceKey, limits: limits)
+        var operation = try await builder.build(
+            calls, nonceKey: nonceKey, limits: limits, fees: fees, deployed: deployed, nonce: nonce)
         operation.signature = SimpleAccount.signature(for: try builder.hash(of: operation), with: key)
         return operation
     }
