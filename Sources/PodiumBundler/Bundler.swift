@@ -232,7 +232,7 @@ public actor Bundler {
             .handleOps(bundle.map(\.packed), beneficiary: beneficiary)
         let sent: SentTransaction
         do {
-            sent = try await sender.send(to: call.to, input: call.input)
+            sent = try await sender.send(to: call.to, input: call.input, gasLimit: Self.gasLimit(for: bundle.map(\.operation)))
         } catch {
             return report  // nothing was sent: the operations stay pending
         }
@@ -243,6 +243,20 @@ public actor Bundler {
         report.succeeded = receipt.succeeded
         if receipt.succeeded { mempool.remove(Set(bundle.map(\.hash))) }
         return report
+    }
+
+    /// The gas of a `handleOps` transaction, from its operations' own limits rather than `eth_estimateGas` (which
+    /// replays the whole bundle many times over on some nodes): each operation's pre-verification, verification,
+    /// call and paymaster limits, the calls' 64/63 reserve, and 100,000 for the EntryPoint's loop and the transaction
+    /// itself. Limits are already bounded to 120 bits; nil (estimate instead) if the sum does not fit 64 bits.
+    static func gasLimit(for operations: [UserOperation]) -> UInt64? {
+        var total = UInt256(100_000)
+        for operation in operations {
+            let paymaster = operation.paymaster.map { $0.verificationGasLimit + $0.postOpGasLimit } ?? .zero
+            let call = operation.callGasLimit + operation.callGasLimit / UInt256(63)
+            total += operation.preVerificationGas + operation.verificationGasLimit + call + paymaster
+        }
+        return total <= UInt256(UInt64(30_000_000)) ? UInt64(total.limbs.0) : nil
     }
 
     /// The receipt of `sent`, whatever its outcome said: waits for it, and while the node does not know the

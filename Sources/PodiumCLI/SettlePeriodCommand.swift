@@ -39,10 +39,18 @@ extension LedgerLocation {
     }
 }
 
-/// `podium settle --board B --period ID [--dry-run] [--json]`, `podium settle --due`: a period's settlement against
-/// the ledger, the index and the chain, paid once through the prize distributor.
-struct Settle: AsyncParsableCommand {
+/// `podium settle`: a period settled and paid (`run`, the default), or the split previewed (`preview`).
+struct Settle: ParsableCommand {
     static let configuration = CommandConfiguration(
+        abstract: "Settle a leaderboard period and pay its winners once through the prize distributor.",
+        subcommands: [SettleRun.self, SettlePreview.self], defaultSubcommand: SettleRun.self)
+}
+
+/// `podium settle [run] --board B --period ID [--dry-run] [--json]`, `podium settle --due`: a period's settlement
+/// against the ledger, the index and the chain, paid once through the prize distributor.
+struct SettleRun: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Settle a leaderboard period and pay its winners once through the prize distributor.",
         discussion: """
             The pool is the board's base (50 GLICO daily, 500 weekly; --daily-base, --weekly-base) + the period's Game \
@@ -55,8 +63,7 @@ struct Settle: AsyncParsableCommand {
             take turns. --dry-run prints the split without writing or sending. --due settles every finished period \
             not yet settled, in order, for a scheduler. Exit status: 0 done; 1 refused or failed (FAILED is recorded \
             and a re-run retries); 3 the payout was sent but its outcome is not known yet (re-run to resolve it).
-            """,
-        subcommands: [SettlePreview.self])
+            """)
 
     @Option(help: ArgumentHelp("daily or weekly (with --due: only that board).", valueName: "BOARD")) var board: String?
     @Option(help: ArgumentHelp("The period, 2026-11-20 or 2026-W47.", valueName: "ID")) var period: String?

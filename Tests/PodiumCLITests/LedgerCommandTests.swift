@@ -47,11 +47,11 @@ import Testing
     @Test func initIsIdempotent() async throws {
         try await Self.withFolder { folder in
             let db = folder.appendingPathComponent("ledger.sqlite").path
-            #expect(try await ChainCommandTests.succeed(["ledger", "init", "--db", db]) == "ledger \(db): applied v1")
+            #expect(try await ChainCommandTests.succeed(["ledger", "init", "--db", db]) == "ledger \(db): applied v1, v2")
             #expect(try await ChainCommandTests.succeed(["ledger", "init", "--db", db]) == "ledger \(db): up to date")
             let deployments = folder.appendingPathComponent("deployments").path
             let output = try await ChainCommandTests.succeed(["ledger", "init", "--deployments", deployments])
-            #expect(output == "ledger \(deployments)/ledger.sqlite: applied v1")
+            #expect(output == "ledger \(deployments)/ledger.sqlite: applied v1, v2")
         }
     }
 

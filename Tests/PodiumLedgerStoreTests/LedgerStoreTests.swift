@@ -148,7 +148,7 @@ enum SeedFixture {
     @Test func reopeningAppliesNothing() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("podium-ledger-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        #expect(try LedgerStore(path: path).appliedMigrations == ["v1"])
+        #expect(try LedgerStore(path: path).appliedMigrations == ["v1", "v2"])
         #expect(try LedgerStore(path: path).appliedMigrations == [])
     }
 
