@@ -94,9 +94,12 @@ public struct Reconciler: Sendable {
                 transactionHash: payout.transactionHash, blockNumber: payout.blockNumber, isFinal: payout.blockNumber <= final)
         }
         let expected = settlements.filter { !$0.places.isEmpty }.map { settled in
-            PayoutMatcher.Expected(
+            // A payout confirmed in a block that is not final yet (or lies beyond the report's block) has no verdict:
+            // the chain read here cannot show it, which must not read as a payout reverted or reorged out.
+            let paidFinal = settled.attempt?.blockNumber.map { $0 <= final } ?? true
+            return PayoutMatcher.Expected(
                 period: settled.period, places: settled.places.map { TreasuryReport.Prize(place: $0.place, wallet: $0.wallet, amount: $0.amount) },
-                state: settled.status == "SUCCESS" ? .paid : settled.status == "FAILED" ? .failed : .pending,
+                state: settled.status == "SUCCESS" ? (paidFinal ? .paid : .pending) : settled.status == "FAILED" ? .failed : .pending,
                 transactionHash: settled.attempt?.transactionHash, blockNumber: settled.attempt?.blockNumber)
         }
         let findings = PayoutMatcher.match(expected: expected, observed: observed)

@@ -77,7 +77,7 @@ public enum TestDevnet {
 }
 
 /// `Tests/tools/fault_proxy.py` in front of `upstream`: the first `count` requests (for `methods`, when given)
-/// fail as `mode` says (status503, status429, truncate, garbage, drop, hang), the rest pass through.
+/// fail as `mode` says (status503, status429, truncate, garbage, drop, hang, rpcerror), the rest pass through.
 public enum FaultProxy {
     public static func start(
         upstream: String, mode: String, count: Int, methods: [String] = []

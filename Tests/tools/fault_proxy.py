@@ -8,7 +8,9 @@ MODE is one of: status503 (HTTP 503), status429 (HTTP 429), retryafter (HTTP 429
 closed without an answer: the client cannot know whether the node acted), hang (no answer, the connection held
 open), droplog (an eth_getLogs answer with logs loses its last one), otherbranch (an eth_getLogs answer's logs name
 another block hash, as a node that answered from a branch it has since left), lag (the node seems COUNT blocks behind:
-eth_blockNumber answers that much less, and blocks above it are not found). After COUNT faults it forwards faithfully.
+eth_blockNumber answers that much less, and blocks above it are not found), rpcerror (a JSON-RPC error answer,
+code -32000 "transaction rejected by fault_proxy", and the request is NOT forwarded: the node never sees it, as when a
+node refuses a transaction outright). After COUNT faults it forwards faithfully.
 
 MODE may also be range-<provider> (range-alchemy, range-infura, range-quicknode, range-ankr, range-generic): then
 COUNT is a block range, and every eth_getLogs over more blocks is refused, always, with that provider's error
@@ -122,6 +124,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.reply(200, b"<html>not json</html>")
         if faulty and mode == "hang":
             threading.Event().wait()
+        if faulty and mode == "rpcerror":
+            error = {"code": -32000, "message": "transaction rejected by fault_proxy"}
+            return self.reply(200, json.dumps({"jsonrpc": "2.0", "id": request.get("id"), "error": error}).encode())
         request = urllib.request.Request(upstream, body, {"Content-Type": "application/json"})
         answer = urllib.request.urlopen(request).read()
         if faulty and mode == "drop":
