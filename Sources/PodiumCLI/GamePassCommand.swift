@@ -45,7 +45,7 @@ struct GamePassBuy: AsyncParsableCommand {
     var playerKeysFile: String?
     @Option(help: ArgumentHelp("With --player-keys-file: purchases in flight at once.", valueName: "N")) var concurrency = 16
     @Flag(help: "With --player-keys-file: a line per purchase before each day's summary.") var each = false
-    @Option(help: ArgumentHelp("Seconds to wait for the operations to be included.", valueName: "SECONDS")) var timeout = 120
+    @Option(help: ArgumentHelp("Seconds to wait for the operations to be included.", valueName: "SECONDS")) var wait = 120
     @Option(help: ArgumentHelp("The factory's salt of the player's account.", valueName: "N")) var salt = "0"
     @Flag(exclusivity: .exclusive, help: "Who pays the gas.") var payer: Payer = .sponsored
     @Option(help: ArgumentHelp("The ERC-7677 paymaster service (default: $PODIUM_PAYMASTER_URL).", valueName: "URL"))
@@ -60,7 +60,7 @@ struct GamePassBuy: AsyncParsableCommand {
 
     func validate() throws {
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
-        guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 second") }
+        guard wait >= 1 else { throw ValidationError("--wait must be at least 1 second") }
         if playerKeysFile != nil {
             guard playerKey == nil else { throw ValidationError("give --player-key or --player-keys-file, not both") }
             guard payer == .sponsored else { throw ValidationError("--player-keys-file buys sponsored only") }
@@ -79,7 +79,7 @@ struct GamePassBuy: AsyncParsableCommand {
             let batch = GamePassBatch(
                 keys: try GamePassBatch.readKeys(playerKeysFile), salt: try parseArgument("--salt", salt) { try UInt256(parsing: $0) },
                 bundlerURL: bundlerURL, paymasterURL: paymasterURL, concurrency: concurrency, each: each,
-                timeout: .seconds(timeout), contracts: contracts, rpc: rpc)
+                timeout: .seconds(wait), contracts: contracts, rpc: rpc)
             try await batch.run()
             return
         }

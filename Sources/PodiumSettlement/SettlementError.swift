@@ -33,6 +33,8 @@ public enum SettlementError: Error, Sendable, CustomStringConvertible {
     case paidElsewhere(Period, transaction: Bytes32?)
     /// The payout transaction was mined and reverted, or the node refused it: recorded as FAILED.
     case payoutFailed(Period, transaction: Bytes32?, reason: String)
+    /// Nothing was sent (the node refused to estimate the payout, say): the payout stays intended (PENDING).
+    case notSent(Period, reason: String)
     /// The payout transaction was signed and may be in flight: re-run to resolve it from the chain.
     case outcomeUnknown(Period, transaction: Bytes32, detail: String)
     /// The deployment record lacks a contract settlement needs.
@@ -66,6 +68,8 @@ public enum SettlementError: Error, Sendable, CustomStringConvertible {
             "the distributor already paid \(period.board.rawValue) \(period) (period id \(period.periodID)) in \(transaction.map(\.description) ?? "a transaction not yet indexed"), which this ledger did not send: recorded as FAILED; see podium reconcile"
         case .payoutFailed(let period, let transaction, let reason):
             "the payout of \(period) failed\(transaction.map { " (\($0))" } ?? ""): \(reason); recorded as FAILED, run settle again to retry"
+        case .notSent(let period, let reason):
+            "the payout of \(period) was not sent (\(reason)); it stays PENDING: run settle again once the cause is fixed"
         case .outcomeUnknown(let period, let transaction, let detail):
             "the payout of \(period) was sent as \(transaction) but its outcome is unknown (\(detail)); it is journaled: run settle again to resolve it from the chain (it will not pay twice)"
         case .missingContract(let name): "the deployment record has no \(name): run podium deploy"

@@ -220,7 +220,7 @@ public struct Settler: Sendable {
                 say("journaled \(hash) (nonce \(nonce)) before sending it")
             }
         } catch let error as SendError {
-            throw .payoutFailed(period, transaction: nil, reason: "not sent: \(error)")  // nothing left the process
+            throw .notSent(period, reason: error.description)  // nothing left the process: still intended
         } catch let error as LedgerError {
             throw .ledger(error)
         } catch {
