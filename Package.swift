@@ -120,8 +120,8 @@ let package = Package(
         .target(
             name: "PodiumSettlement",
             dependencies: [
-                "PodiumPrimitives", "PodiumRPC", "PodiumProvider", "PodiumContracts", "PodiumIndexer", "PodiumLedger",
-                "PodiumLedgerStore",
+                "PodiumPrimitives", "PodiumAccountAbstraction", "PodiumRPC", "PodiumProvider", "PodiumContracts", "PodiumIndexer",
+                "PodiumUserOperations", "PodiumLedger", "PodiumLedgerStore",
             ]
         ),
         .target(

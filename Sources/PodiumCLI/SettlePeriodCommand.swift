@@ -6,7 +6,10 @@ import PodiumLedger
 import PodiumLedgerStore
 import PodiumPrimitives
 import PodiumProvider
+import PodiumRPC
 import PodiumSettlement
+import PodiumSigner
+import PodiumUserOperations
 
 /// The files settlement, reconciliation and reports read: the deployment record, the ledger and the index.
 struct BooksOptions: ParsableArguments {
@@ -58,7 +61,7 @@ struct SettleRun: AsyncParsableCommand {
             split over the standings imported for the period (podium standings import). A period settles only once \
             the index's last final block lies after its end, and only after the board's previous period. The \
             settlement (archive, PENDING rows, pool) is written to the ledger, then the payout is journaled \
-            (intended → submitted with its signed transaction → confirmed or failed) and sent from the game wallet. A \
+            (intended → submitted with its signed transaction → confirmed or failed) and sent from the game wallet (its key, or with --via-account its smart account as a user operation). A \
             run that was interrupted is finished by the next one from the chain, never paid twice; two runs at once \
             take turns. --dry-run prints the split without writing or sending. --due settles every finished period \
             not yet settled, in order, for a scheduler. Exit status: 0 done; 1 refused or failed (FAILED is recorded \
@@ -74,9 +77,28 @@ struct SettleRun: AsyncParsableCommand {
     var dailyBase = "50glico"
     @Option(help: ArgumentHelp("The weekly base pool.", valueName: "AMOUNT")) var weeklyBase = "500glico"
     @Option(help: ArgumentHelp("Seconds to wait for the payout's receipt.", valueName: "SECONDS")) var wait = 120
+    @Flag(help: "Pay as a user operation of the game's smart account (owned by the signing key) through --bundler-url.")
+    var viaAccount = false
+    @Option(help: ArgumentHelp("The ERC-7769 bundler, with --via-account (default: $PODIUM_BUNDLER_URL).", valueName: "URL"))
+    var bundlerURL: String?
+    @Option(help: ArgumentHelp("The factory's salt of the game's smart account, with --via-account.", valueName: "N"))
+    var accountSalt = "0"
     @OptionGroup var books: BooksOptions
     @OptionGroup var sender: SenderOptions
     @OptionGroup var rpc: RPCOptions
+
+    /// The game wallet: the key's account, or with --via-account the key's smart account through the bundler.
+    func payer(key: PrivateKey, client: RPCClient, record: DeploymentRecord) async throws -> SettlementPayer {
+        guard viaAccount else { return .wallet(try await TransactionSender(client: client, signer: key, chainID: record.chainID)) }
+        guard let url = bundlerURL ?? ProcessInfo.processInfo.environment["PODIUM_BUNDLER_URL"] else {
+            throw CommandFailure("--via-account needs a bundler: pass --bundler-url or set PODIUM_BUNDLER_URL")
+        }
+        let account = try await SmartAccount(
+            owner: key, salt: try parseArgument("account-salt", accountSalt) { try UInt256(parsing: $0) },
+            contracts: try AccountAbstractionDeployment(record: record, client: client), bundler: try BundlerClient(url: url),
+            sponsor: nil, chainID: record.chainID)
+        return .account(account)
+    }
 
     func run() async throws {
         let board = try board.map { text in
@@ -116,7 +138,7 @@ struct SettleRun: AsyncParsableCommand {
             if json { print((due ? JSONValue.array(plans) : plans.first ?? .null).prettyText) }
             return
         }
-        let payer = try await TransactionSender(client: client, signer: try sender.load(), chainID: chainID)
+        let payer = try await payer(key: try sender.load(), client: client, record: record)
         var results: [JSONValue] = []
         for period in periods {
             if !json { print("\(period.board.rawValue) \(period) (period id \(period.periodID))") }
@@ -140,7 +162,7 @@ struct SettleRun: AsyncParsableCommand {
 
     /// Settles `period`, an unknown outcome exiting with status 3.
     static func settle(
-        _ period: Period, with settler: Settler, payer: TransactionSender, wait: Int, say: @escaping @Sendable (String) -> Void
+        _ period: Period, with settler: Settler, payer: SettlementPayer, wait: Int, say: @escaping @Sendable (String) -> Void
     ) async throws -> SettlementRecord {
         let result: Result<SettlementRecord, SettlementError>
         do {

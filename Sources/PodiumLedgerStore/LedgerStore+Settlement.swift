@@ -14,7 +14,9 @@ public enum PayoutState: String, Hashable, Sendable {
 public struct PayoutAttempt: Hashable, Sendable {
     public let id: Int64
     public let state: PayoutState
-    /// The signed transaction, once submitted: its hash, nonce, sender and EIP-2718 bytes.
+    /// The signed transaction, once submitted: its hash, nonce, sender and EIP-2718 bytes. For a payout made as a
+    /// user operation: the userOpHash until it is mined, then the bundle transaction's hash; the operation's
+    /// nonce, its account, and its ERC-7769 JSON.
     public let transactionHash: Bytes32?
     public let nonce: UInt64?
     public let sender: Address?
@@ -24,6 +26,8 @@ public struct PayoutAttempt: Hashable, Sendable {
     public let blockHash: Bytes32?
     /// Why it failed.
     public let error: String?
+    /// The user operation's hash, when the payout was made from the game's smart account.
+    public let userOperationHash: Bytes32?
 }
 
 /// A place the ledger settled: who, and how much.
@@ -253,16 +257,21 @@ extension LedgerStore {
 
     /// Journals the signed payout transaction before it goes to the node: from here on, only its own hash can pay
     /// the period, and a re-run looks for it (or sends the same bytes again) instead of signing another.
+    /// For a user operation, `hash` is its userOpHash (also given as `userOperationHash`) and `rawTransaction` its JSON.
     public func markSubmitted(
-        _ attempt: PayoutAttempt, hash: Bytes32, nonce: UInt64, sender: Address, rawTransaction: [UInt8], at instant: UTCInstant
+        _ attempt: PayoutAttempt, hash: Bytes32, nonce: UInt64, sender: Address, rawTransaction: [UInt8],
+        userOperationHash: Bytes32? = nil, at instant: UTCInstant
     ) throws(LedgerError) {
         try write { db in
             try db.execute(
                 sql: """
-                    UPDATE payout_journal SET state = 'submitted', tx_hash = ?, nonce = ?, sender = ?, raw_transaction = ?, submitted_at = ?
-                    WHERE id = ? AND state = 'intended'
+                    UPDATE payout_journal SET state = 'submitted', tx_hash = ?, nonce = ?, sender = ?, raw_transaction = ?, submitted_at = ?,
+                    user_operation_hash = ? WHERE id = ? AND state = 'intended'
                     """,
-                arguments: [hash.description, Int64(nonce), sender.description.lowercased(), Hex.encode(rawTransaction), instant.description, attempt.id])
+                arguments: [
+                    hash.description, Int64(bitPattern: nonce), sender.description.lowercased(), Hex.encode(rawTransaction), instant.description,
+                    userOperationHash?.description, attempt.id,
+                ])
             try Self.requireChanged(db, attempt, "intended")
             try db.execute(
                 sql: """
@@ -273,15 +282,19 @@ extension LedgerStore {
         }
     }
 
-    /// Journals the payout as mined and successful in `blockNumber`: the summary SUCCESS, each prize row SUCCESS.
-    public func markConfirmed(_ attempt: PayoutAttempt, blockNumber: UInt64, blockHash: Bytes32, at instant: UTCInstant) throws(LedgerError) {
+    /// Journals the payout as mined and successful in `blockNumber` by `transactionHash` (the bundle's, for a user
+    /// operation; the journaled hash when nil): the summary SUCCESS, each prize row SUCCESS.
+    public func markConfirmed(
+        _ attempt: PayoutAttempt, blockNumber: UInt64, blockHash: Bytes32, transactionHash: Bytes32? = nil, at instant: UTCInstant
+    ) throws(LedgerError) {
+        let hash = transactionHash ?? attempt.transactionHash
         try write { db in
             try db.execute(
                 sql: """
-                    UPDATE payout_journal SET state = 'confirmed', block_number = ?, block_hash = ?, confirmed_at = ?
-                    WHERE id = ? AND state = 'submitted'
+                    UPDATE payout_journal SET state = 'confirmed', block_number = ?, block_hash = ?, confirmed_at = ?,
+                    tx_hash = coalesce(?, tx_hash) WHERE id = ? AND state = 'submitted'
                     """,
-                arguments: [Int64(blockNumber), blockHash.description, instant.description, attempt.id])
+                arguments: [Int64(blockNumber), blockHash.description, instant.description, hash?.description, attempt.id])
             try Self.requireChanged(db, attempt, "submitted")
             let summary = try Int64.fetchOne(db, sql: "SELECT distribution_summary_id FROM payout_journal WHERE id = ?", arguments: [attempt.id])
             try db.execute(
@@ -292,7 +305,7 @@ extension LedgerStore {
                     UPDATE prize_distribution_log SET status = 'SUCCESS', error_message = NULL, tx_hash = ?, distributed_at = ?,
                     block_number = ?, block_hash = ? WHERE distribution_summary_id = ?
                     """,
-                arguments: [attempt.transactionHash?.description, instant.sqliteText, Int64(blockNumber), blockHash.description, summary])
+                arguments: [hash?.description, instant.sqliteText, Int64(blockNumber), blockHash.description, summary])
         }
     }
 
@@ -373,7 +386,8 @@ extension LedgerStore {
                 sender: (journal["sender"] as String?).flatMap { try? Address(hex: $0) },
                 rawTransaction: (journal["raw_transaction"] as String?).flatMap { try? Hex.decode($0) },
                 blockNumber: (journal["block_number"] as Int64?).map { UInt64(bitPattern: $0) },
-                blockHash: (journal["block_hash"] as String?).flatMap { try? Bytes32(hex: $0) }, error: journal["error"])
+                blockHash: (journal["block_hash"] as String?).flatMap { try? Bytes32(hex: $0) }, error: journal["error"],
+                userOperationHash: (journal["user_operation_hash"] as String?).flatMap { try? Bytes32(hex: $0) })
         }
         return SettlementRecord(
             id: row["id"], chainID: UInt64(bitPattern: row["chain_id"]), period: period, summaryID: summaryID,

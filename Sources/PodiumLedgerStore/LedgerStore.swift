@@ -199,7 +199,8 @@ public final class LedgerStore: Sendable {
         }
         migrator.registerMigration("v2") { db in
             // Settlements: each period's pool with its parts, the record of which standings were imported (an
-            // empty import included), the payout journal's signed transaction, and one revenue row per purchase.
+            // empty import included), the payout journal's signed transaction (or user operation), and one revenue
+            // row per purchase.
             try db.execute(sql: """
                 CREATE TABLE standings_imports (
                     board TEXT NOT NULL CHECK (board IN ('daily', 'weekly')),
@@ -233,6 +234,7 @@ public final class LedgerStore: Sendable {
                 ALTER TABLE payout_journal ADD COLUMN sender TEXT;
                 ALTER TABLE payout_journal ADD COLUMN nonce INTEGER;
                 ALTER TABLE payout_journal ADD COLUMN raw_transaction TEXT;
+                ALTER TABLE payout_journal ADD COLUMN user_operation_hash TEXT;
                 CREATE UNIQUE INDEX revenue_allocation_by_purchase ON revenue_allocation_log (chain_id, purchase_id)
                     WHERE chain_id IS NOT NULL;
                 """)

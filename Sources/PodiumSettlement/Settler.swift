@@ -146,10 +146,11 @@ public struct Settler: Sendable {
 
     // MARK: Paying
 
-    /// Settles and pays `period` from `payer` (the distributor's game wallet), or finishes what an earlier run of it
-    /// started; returns the settlement as recorded at the end. `say` hears each step.
+    /// Settles and pays `period` from `payer` (the distributor's game wallet: its key, or the game's smart account),
+    /// or finishes what an earlier run of it started; returns the settlement as recorded at the end. `say` hears
+    /// each step.
     public func settle(
-        _ period: Period, payer: TransactionSender, confirmations: UInt64 = 1, timeout: Duration = .seconds(120),
+        _ period: Period, payer: SettlementPayer, confirmations: UInt64 = 1, timeout: Duration = .seconds(120),
         say: @Sendable (String) -> Void = { _ in }
     ) async throws(SettlementError) -> SettlementRecord {
         let lock = try SettlementLock(ledgerPath: ledger.path)
@@ -172,10 +173,11 @@ public struct Settler: Sendable {
             do { attempt = try ledger.retryPayout(of: settled, at: Self.now()) } catch { throw .ledger(error) }
             say("retrying after a failed attempt: \(settled.attempt?.error ?? "")")
         case .submitted:
-            say("resolving the journaled transaction \(attempt.transactionHash?.description ?? "?") from the chain")
-            if try await resolve(attempt, of: settled, payer: payer, confirmations: confirmations, timeout: timeout, say: say) {
-                return try recorded(period)!
-            }
+            say("resolving the journaled \(attempt.userOperationHash == nil ? "transaction" : "user operation") \(attempt.transactionHash?.description ?? "?") from the chain")
+            let resolved = attempt.userOperationHash == nil
+                ? try await resolve(attempt, of: settled, confirmations: confirmations, timeout: timeout, say: say)
+                : try await resolveOperation(attempt, of: settled, payer: payer, timeout: timeout, say: say)
+            if resolved { return try recorded(period)! }
             settled = try recorded(period)!
             do { attempt = try ledger.retryPayout(of: settled, at: Self.now()) } catch { throw .ledger(error) }
         case .intended:
@@ -187,7 +189,7 @@ public struct Settler: Sendable {
 
     /// Checks the distributor, signs the payout, journals it as submitted, sends it and waits for its receipt.
     private func pay(
-        _ attempt: PayoutAttempt, of settled: SettlementRecord, payer: TransactionSender, confirmations: UInt64, timeout: Duration,
+        _ attempt: PayoutAttempt, of settled: SettlementRecord, payer: SettlementPayer, confirmations: UInt64, timeout: Duration,
         say: @Sendable (String) -> Void
     ) async throws(SettlementError) {
         let period = settled.period
@@ -212,6 +214,20 @@ public struct Settler: Sendable {
         guard settled.paid <= balance else { throw .insufficientBalance(period, paid: settled.paid, balance: balance) }
         let call = distributor.distributePrizes(
             winners: settled.places.map(\.wallet), amounts: settled.places.map(\.amount), prizeType: period.board.prizeType, periodId: periodID)
+        switch payer {
+        case .wallet(let sender):
+            try await pay(call, attempt, of: settled, from: sender, confirmations: confirmations, timeout: timeout, say: say)
+        case .account(let account):
+            try await pay(call, attempt, of: settled, from: account, timeout: timeout, say: say)
+        }
+    }
+
+    /// Signs the payout from the game wallet's key, journals it as submitted, sends it and waits for its receipt.
+    private func pay(
+        _ call: ContractCall, _ attempt: PayoutAttempt, of settled: SettlementRecord, from payer: TransactionSender, confirmations: UInt64,
+        timeout: Duration, say: @Sendable (String) -> Void
+    ) async throws(SettlementError) {
+        let period = settled.period
         let (ledger, sender) = (ledger, payer.address)
         let sent: SentTransaction
         do {
@@ -232,7 +248,7 @@ public struct Settler: Sendable {
         }
         switch sent.outcome {
         case .accepted:
-            try await finish(submitted, of: settled, payer: payer, confirmations: confirmations, timeout: timeout, say: say)
+            try await finish(submitted, of: settled, confirmations: confirmations, timeout: timeout, say: say)
         case .rejected(let error):
             try fail(submitted, "the node refused the transaction: \(error.explained)")
             throw .payoutFailed(period, transaction: sent.hash, reason: "the node refused it: \(error.explained)")
@@ -244,7 +260,7 @@ public struct Settler: Sendable {
     /// Finishes a submitted attempt from the chain: true when it ended confirmed; false when it can never be mined
     /// (its nonce went to another transaction), so a new attempt may be made. Throws when it failed or is still unknown.
     private func resolve(
-        _ attempt: PayoutAttempt, of settled: SettlementRecord, payer: TransactionSender, confirmations: UInt64, timeout: Duration,
+        _ attempt: PayoutAttempt, of settled: SettlementRecord, confirmations: UInt64, timeout: Duration,
         say: @Sendable (String) -> Void
     ) async throws(SettlementError) -> Bool {
         guard let hash = attempt.transactionHash, let raw = attempt.rawTransaction else {
@@ -252,14 +268,14 @@ public struct Settler: Sendable {
         }
         let (receipt, known) = try await node { (try await client.receipt(hash), try await client.transaction(hash)) }
         if receipt != nil || known != nil {
-            try await finish(attempt, of: settled, payer: payer, confirmations: confirmations, timeout: timeout, say: say)
+            try await finish(attempt, of: settled, confirmations: confirmations, timeout: timeout, say: say)
             return true
         }
         // The node does not have it: either it never left (a crash between the journal and the send), or it was
         // dropped. Send the same bytes: it is the only transaction that can pay this attempt.
         switch await TransactionSender.submit(raw, hash: hash, through: client) {
         case .accepted:
-            try await finish(attempt, of: settled, payer: payer, confirmations: confirmations, timeout: timeout, say: say)
+            try await finish(attempt, of: settled, confirmations: confirmations, timeout: timeout, say: say)
             return true
         case .rejected(let error):
             let reason = "its transaction \(hash) can no longer be mined (\(error.explained)); a new one will be signed"
@@ -272,13 +288,13 @@ public struct Settler: Sendable {
 
     /// Waits for the receipt of a submitted attempt and journals its end.
     private func finish(
-        _ attempt: PayoutAttempt, of settled: SettlementRecord, payer: TransactionSender, confirmations: UInt64, timeout: Duration,
+        _ attempt: PayoutAttempt, of settled: SettlementRecord, confirmations: UInt64, timeout: Duration,
         say: @Sendable (String) -> Void
     ) async throws(SettlementError) {
         let hash = attempt.transactionHash!
         let receipt: RPCReceipt
         do {
-            receipt = try await payer.waitForReceipt(hash, confirmations: confirmations, timeout: timeout)
+            receipt = try await ReceiptWaiter(client: client).wait(for: hash, confirmations: confirmations, timeout: timeout)
         } catch {
             throw .outcomeUnknown(settled.period, transaction: hash, detail: "no receipt yet: \(error)")
         }
@@ -295,16 +311,16 @@ public struct Settler: Sendable {
         throw .payoutFailed(settled.period, transaction: hash, reason: reason)
     }
 
-    private func fail(_ attempt: PayoutAttempt, _ reason: String) throws(SettlementError) {
+    func fail(_ attempt: PayoutAttempt, _ reason: String) throws(SettlementError) {
         do { try ledger.markFailed(attempt, reason: reason, at: Self.now()) } catch { throw .ledger(error) }
     }
 
-    private func recorded(_ period: Period) throws(SettlementError) -> SettlementRecord? {
+    func recorded(_ period: Period) throws(SettlementError) -> SettlementRecord? {
         do { return try ledger.settlement(chainID: contracts.chainID, period: period) } catch { throw .ledger(error) }
     }
 
     /// Runs node requests, their failures as `SettlementError.node`.
-    private func node<T: Sendable>(_ body: () async throws -> T) async throws(SettlementError) -> T {
+    func node<T: Sendable>(_ body: () async throws -> T) async throws(SettlementError) -> T {
         do { return try await body() } catch let error as RPCError { throw .node(error.explained) } catch { throw .node("\(error)") }
     }
 
