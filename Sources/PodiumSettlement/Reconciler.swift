@@ -40,7 +40,7 @@ public struct Reconciler: Sendable {
         var checks: [TreasuryReport.BalanceCheck] = []
         var splitTotal = UInt256.zero, ruleTreasury = UInt256.zero
         var offending: [TreasuryReport.BalanceCheck] = []
-        let recorded: [String: RevenueSplit]
+        let recorded: RecordedRevenue
         do { recorded = try ledger.recordedPurchases(chainID: contracts.chainID) } catch { throw .ledger(error) }
         var recordedMismatches = 0
         do {
@@ -56,7 +56,9 @@ public struct Reconciler: Sendable {
                         name: "purchase \(purchase.transactionHash):\(purchase.logIndex) split", expected: split.price, actual: parts,
                         detail: "treasury \(split.treasury) + daily \(split.daily) + weekly \(split.weekly); the rules give \(RevenueSplit(price: split.price).treasury) to the treasury"))
                 }
-                if let book = recorded["\(purchase.transactionHash):\(purchase.logIndex)"], book != split { recordedMismatches += 1 }
+                if let book = recorded.split(transactionHash: purchase.transactionHash, logIndex: purchase.logIndex), book != split {
+                    recordedMismatches += 1
+                }
             }
         } catch {
             throw .index(error)
