@@ -140,6 +140,8 @@ extension LedgerStore {
     ) throws(LedgerError) -> SettlementRecord {
         let period = settlement.period
         let chain = Int64(bitPattern: chainID)
+        // Computed once, not per row: the archive holds every ranked player (100,000 of them, say).
+        let (periodText, board, periodID, at) = (period.description, period.board.rawValue, Int64(period.periodID), instant.sqliteText)
         try write { db in
             let exists = try Bool.fetchOne(
                 db, sql: "SELECT 1 FROM settlements WHERE chain_id = ? AND board = ? AND period_id = ?",
@@ -176,11 +178,12 @@ extension LedgerStore {
                 INSERT INTO leaderboard_archives (period_identifier, board_type, user_id, rank, score, prize_amount, archived_at,
                 prize_amount_base_units, chain_id, period_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            let (noPrize, noPrizeUnits) = (Self.real(.zero), UInt256.zero.description)
             for (index, standing) in ranking.enumerated() {
-                let amount = index < split.places.count ? split.places[index].amount : .zero
+                let amount = index < split.places.count ? split.places[index].amount : nil
                 try archive.execute(arguments: [
-                    period.description, period.board.rawValue, standing.player, index + 1, Self.integer(standing.score), Self.real(amount),
-                    instant.sqliteText, amount.description, chain, Int64(period.periodID),
+                    periodText, board, standing.player, index + 1, Self.integer(standing.score), amount.map(Self.real) ?? noPrize, at,
+                    amount?.description ?? noPrizeUnits, chain, periodID,
                 ])
             }
             let prize = try db.makeStatement(sql: """
@@ -408,7 +411,7 @@ extension LedgerStore {
 
     /// A score for the seed's INTEGER column: an Int64 when it fits, its decimal text otherwise.
     static func integer(_ score: UInt256) -> DatabaseValueConvertible {
-        score <= UInt256(UInt64(Int64.max)) ? Int64(score.description)! : score.description
+        score <= UInt256(UInt64(Int64.max)) ? Int64(score.limbs.0) : score.description
     }
 }
 
