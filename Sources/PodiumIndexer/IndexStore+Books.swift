@@ -57,26 +57,27 @@ extension IndexStore {
     public func forEachPurchase(
         chainID: UInt64, sale: Address, throughBlock: UInt64, days: ClosedRange<Int64>? = nil, _ body: (IndexedPurchase) throws -> Void
     ) throws(IndexError) {
+        // Walked in the order of logs_by_position, which is chain order: no sort of the season's purchases.
         var sql = """
             SELECT p.day, p.buyer, p.price, p.treasury_amount, p.daily_pool_amount, p.weekly_pool_amount, p.block_number,
-            l.block_hash, l.transaction_hash, l.log_index FROM game_pass_purchases p JOIN logs l ON l.id = p.log_id
-            WHERE p.chain_id = ? AND p.contract = ? AND p.block_number <= ?
+            l.block_hash, l.transaction_hash, l.log_index FROM logs l JOIN game_pass_purchases p ON p.log_id = l.id
+            WHERE l.chain_id = ?1 AND l.block_number <= ?3 AND p.chain_id = ?1 AND p.contract = ?2 AND p.block_number <= ?3
             """
         var arguments: StatementArguments = [Int64(bitPattern: chainID), Data(sale.bytes), Int64(bitPattern: throughBlock)]
         if let days {
-            sql += " AND p.day BETWEEN ? AND ?"
+            sql += " AND p.day BETWEEN ?4 AND ?5"
             arguments += [Self.blob(days.lowerBound), Self.blob(days.upperBound)]
         }
-        sql += " ORDER BY p.block_number, l.log_index"
+        sql += " ORDER BY l.block_number, l.log_index"
         try read { db in
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            while let row = try rows.next() {
-                let day = try Self.amount(row[0])
+            let rows = try RowReader(db, sql: sql, arguments: arguments)
+            while try rows.next() {
+                let day = try rows.amount(0)
                 guard day <= UInt256(UInt64(Int64.max)) else { throw IndexError.corrupt("a purchase day out of range") }
                 try body(IndexedPurchase(
-                    day: Int64(day.limbs.0), buyer: try Self.address(row[1]), price: try Self.amount(row[2]), treasury: try Self.amount(row[3]),
-                    daily: try Self.amount(row[4]), weekly: try Self.amount(row[5]), blockNumber: UInt64(bitPattern: row[6]),
-                    blockHash: try Self.word(row[7]), transactionHash: try Self.word(row[8]), logIndex: UInt64(bitPattern: row[9])))
+                    day: Int64(day.limbs.0), buyer: try rows.address(1), price: try rows.amount(2), treasury: try rows.amount(3),
+                    daily: try rows.amount(4), weekly: try rows.amount(5), blockNumber: UInt64(bitPattern: rows.int64(6)),
+                    blockHash: try rows.word(7), transactionHash: try rows.word(8), logIndex: UInt64(bitPattern: rows.int64(9))))
             }
         }
     }

@@ -68,7 +68,7 @@ public struct PrizeSplit: Hashable, Sendable {
 
     /// The eligible entries, one per wallet (its best), in prize order; every entry beyond the fifth is unpaid.
     public static func ranking(_ standings: [Standing]) -> [Standing] {
-        var best: [Address: Standing] = [:]
+        var best: [Address: Standing] = Dictionary(minimumCapacity: standings.count)
         for standing in standings where standing.isEligible {
             if let kept = best[standing.wallet], !standing.ranks(above: kept) { continue }
             best[standing.wallet] = standing

@@ -144,6 +144,8 @@ extension LedgerStore {
     ) throws(LedgerError) -> SettlementRecord {
         let period = settlement.period
         let chain = Int64(bitPattern: chainID)
+        // Computed once, not per row: the archive holds every ranked player (100,000 of them, say).
+        let (periodText, board, periodID, at) = (period.description, period.board.rawValue, Int64(period.periodID), instant.sqliteText)
         try write { db in
             let exists = try Bool.fetchOne(
                 db, sql: "SELECT 1 FROM settlements WHERE chain_id = ? AND board = ? AND period_id = ?",
@@ -180,11 +182,12 @@ extension LedgerStore {
                 INSERT INTO leaderboard_archives (period_identifier, board_type, user_id, rank, score, prize_amount, archived_at,
                 prize_amount_base_units, chain_id, period_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            let (noPrize, noPrizeUnits) = (Self.real(.zero), UInt256.zero.description)
             for (index, standing) in ranking.enumerated() {
-                let amount = index < split.places.count ? split.places[index].amount : .zero
+                let amount = index < split.places.count ? split.places[index].amount : nil
                 try archive.execute(arguments: [
-                    period.description, period.board.rawValue, standing.player, index + 1, Self.integer(standing.score), Self.real(amount),
-                    instant.sqliteText, amount.description, chain, Int64(period.periodID),
+                    periodText, board, standing.player, index + 1, Self.integer(standing.score), amount.map(Self.real) ?? noPrize, at,
+                    amount?.description ?? noPrizeUnits, chain, periodID,
                 ])
             }
             let prize = try db.makeStatement(sql: """
@@ -327,19 +330,26 @@ extension LedgerStore {
         }
     }
 
-    /// The revenue allocation log's purchases on `chainID` that Podium recorded, keyed by purchase id.
-    public func recordedPurchases(chainID: UInt64) throws(LedgerError) -> [String: RevenueSplit] {
+    /// The revenue allocation log's purchases on `chainID` that Podium recorded, by transaction hash and log index.
+    public func recordedPurchases(chainID: UInt64) throws(LedgerError) -> RecordedRevenue {
         try read { db in
-            var result: [String: RevenueSplit] = [:]
+            var result = RecordedRevenue()
             let rows = try Row.fetchCursor(
                 db, sql: """
                     SELECT purchase_id, total_revenue_base_units, treasury_share_base_units, daily_pool_contribution_base_units,
                     weekly_pool_contribution_base_units FROM revenue_allocation_log WHERE chain_id = ?
                     """,
                 arguments: [Int64(bitPattern: chainID)])
+            var price = DecimalColumn(), treasury = DecimalColumn(), daily = DecimalColumn(), weekly = DecimalColumn()
             while let row = try rows.next() {
-                result[row[0]] = RevenueSplit(
-                    price: try Self.decimal(row[1]), treasury: try Self.decimal(row[2]), daily: try Self.decimal(row[3]), weekly: try Self.decimal(row[4]))
+                let split = RevenueSplit(
+                    price: try row.withUnsafeData(atIndex: 1) { try price.value($0) },
+                    treasury: try row.withUnsafeData(atIndex: 2) { try treasury.value($0) },
+                    daily: try row.withUnsafeData(atIndex: 3) { try daily.value($0) },
+                    weekly: try row.withUnsafeData(atIndex: 4) { try weekly.value($0) })
+                // An id in another form than Podium's names no on-chain purchase.
+                guard let key = try row.withUnsafeData(atIndex: 0, { data in data?.withUnsafeBytes(RecordedRevenue.key) }) else { continue }
+                result.insert(key, split)
             }
             return result
         }
@@ -415,7 +425,7 @@ extension LedgerStore {
 
     /// A score for the seed's INTEGER column: an Int64 when it fits, its decimal text otherwise.
     static func integer(_ score: UInt256) -> DatabaseValueConvertible {
-        score <= UInt256(UInt64(Int64.max)) ? Int64(score.description)! : score.description
+        score <= UInt256(UInt64(Int64.max)) ? Int64(score.limbs.0) : score.description
     }
 }
 
@@ -423,5 +433,100 @@ extension UTCInstant {
     /// `2026-11-20 12:34:56`, as SQLite's CURRENT_TIMESTAMP writes the seed's DATETIME columns.
     var sqliteText: String {
         description.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "")
+    }
+}
+
+/// The purchases the revenue allocation log records on one chain, for reconciliation against the index: each under
+/// its purchase id `0x<transaction hash>:<log index>` (as `RecordedPurchase` writes it), held as the hash, the index
+/// and a number naming one of the few distinct splits, not as a million strings and a million splits. An id in any
+/// other form (a team's own rows, imported) names no on-chain purchase and is left out.
+public struct RecordedRevenue: Sendable {
+    struct Key: Hashable {
+        let transactionHash: Bytes32
+        let logIndex: UInt64
+    }
+
+    private var entries: [Key: UInt32] = [:]
+    private var splits: [RevenueSplit] = []
+    private var numbers: [RevenueSplit: UInt32] = [:]
+    private var lastNumber: UInt32?
+
+    public init() {}
+
+    /// How many purchases it holds.
+    public var count: Int { entries.count }
+
+    /// The split recorded for the purchase `transactionHash:logIndex`, if any.
+    public func split(transactionHash: Bytes32, logIndex: UInt64) -> RevenueSplit? {
+        entries[Key(transactionHash: transactionHash, logIndex: logIndex)].map { splits[Int($0)] }
+    }
+
+    /// Records `split` under `key` (a later row for the same key replaces the earlier).
+    mutating func insert(_ key: Key, _ split: RevenueSplit) {
+        let number: UInt32
+        if let last = lastNumber, splits[Int(last)] == split {
+            number = last
+        } else if let known = numbers[split] {
+            number = known
+        } else {
+            number = UInt32(splits.count)
+            splits.append(split)
+            numbers[split] = number
+        }
+        lastNumber = number
+        entries[key] = number
+    }
+
+    /// The key of a purchase id exactly as `RecordedPurchase` writes it (`0x`, 64 lowercase hex digits, `:`, the log
+    /// index in decimal without leading zeros), from its UTF-8 bytes; nil for anything else.
+    static func key(_ text: UnsafeRawBufferPointer) -> Key? {
+        guard text.count >= 68, text.count <= 67 + 20, text[0] == UInt8(ascii: "0"), text[1] == UInt8(ascii: "x"),
+              text[66] == UInt8(ascii: ":")
+        else { return nil }
+        func nibble(_ offset: Int) -> UInt64? {
+            switch text[offset] {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt64(text[offset] - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt64(text[offset] - UInt8(ascii: "a") + 10)
+            default: nil
+            }
+        }
+        // Bytes32's lanes hold its bytes in memory order, each lane little-endian.
+        func lane(_ number: Int) -> UInt64? {
+            var lane: UInt64 = 0
+            for byte in 0..<8 {
+                let offset = 2 + 16 * number + 2 * byte
+                guard let high = nibble(offset), let low = nibble(offset + 1) else { return nil }
+                lane |= (high << 4 | low) << (8 * UInt64(byte))
+            }
+            return lane
+        }
+        guard let lane0 = lane(0), let lane1 = lane(1), let lane2 = lane(2), let lane3 = lane(3) else { return nil }
+        guard text[67] != UInt8(ascii: "0") || text.count == 68 else { return nil }
+        var logIndex: UInt64 = 0
+        for offset in 67..<text.count {
+            guard let digit = nibble(offset), digit < 10 else { return nil }
+            let (times10, overflow) = logIndex.multipliedReportingOverflow(by: 10)
+            let (sum, carry) = times10.addingReportingOverflow(digit)
+            guard !overflow, !carry else { return nil }
+            logIndex = sum
+        }
+        return Key(transactionHash: Bytes32(lanes: lane0, lane1, lane2, lane3), logIndex: logIndex)
+    }
+}
+
+/// A decimal base-units column read row after row: its text is parsed again only when it differs from the row
+/// before's (a season's purchases mostly repeat one price and one split).
+struct DecimalColumn {
+    private var text: [UInt8] = []
+    private var value: UInt256?
+
+    mutating func value(_ data: Data?) throws -> UInt256 {
+        guard let data else { return try LedgerStore.decimal(nil) }
+        if let value, data.count == text.count, data.withUnsafeBytes({ raw in text.withUnsafeBytes { raw.elementsEqual($0) } }) {
+            return value
+        }
+        let parsed = try LedgerStore.decimal(String(decoding: data, as: UTF8.self))
+        (text, value) = (Array(data), parsed)
+        return parsed
     }
 }

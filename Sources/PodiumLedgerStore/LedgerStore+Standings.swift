@@ -63,23 +63,27 @@ extension LedgerStore {
 
     /// The standings of `board` in `period`, in file order.
     public func standings(board: Board, period: Period) throws(LedgerError) -> [StoredStanding] {
-        let rows = try read { db in
-            try Row.fetchAll(
+        var result: [StoredStanding] = []
+        // A cursor read by column index: 100,000 players' rows are never all held as `Row`s, nor looked up by name.
+        // An import shares one imported_at, parsed once.
+        try read { db in
+            let rows = try Row.fetchCursor(
                 db, sql: "SELECT player, wallet, score, reached_at, imported_at, source_file, source_line FROM standings WHERE board = ? AND period = ? ORDER BY id",
                 arguments: [board.rawValue, period.description])
-        }
-        var result: [StoredStanding] = []
-        for row in rows {
-            let player: String = row["player"], walletText: String = row["wallet"], scoreText: String = row["score"]
-            let reachedText: String = row["reached_at"], importedText: String = row["imported_at"]
-            guard let wallet = try? Address(hex: walletText), let score = try? UInt256(decimal: scoreText),
-                let reachedAt = try? UTCInstant(rfc3339: reachedText), let importedAt = try? UTCInstant(rfc3339: importedText)
-            else {
-                throw .store(path: path, underlying: CorruptRow(table: "standings", detail: "\(player) \(walletText) \(scoreText) \(reachedText)"))
+            var importedAt: (text: String, instant: UTCInstant)?
+            while let row = try rows.next() {
+                let player: String = row[0], walletText: String = row[1], scoreText: String = row[2]
+                let reachedText: String = row[3], importedText: String = row[4]
+                if importedAt?.text != importedText { importedAt = (try? UTCInstant(rfc3339: importedText)).map { (importedText, $0) } }
+                guard let wallet = try? Address(hex: walletText), let score = try? UInt256(decimal: scoreText),
+                    let reachedAt = try? UTCInstant(rfc3339: reachedText), let importedAt
+                else {
+                    throw CorruptRow(table: "standings", detail: "\(player) \(walletText) \(scoreText) \(reachedText)")
+                }
+                result.append(StoredStanding(
+                    standing: Standing(player: player, wallet: wallet, score: score, reachedAt: reachedAt), board: board,
+                    period: period, importedAt: importedAt.instant, sourceFile: row[5], sourceLine: row[6]))
             }
-            result.append(StoredStanding(
-                standing: Standing(player: player, wallet: wallet, score: score, reachedAt: reachedAt), board: board,
-                period: period, importedAt: importedAt, sourceFile: row["source_file"], sourceLine: row["source_line"]))
         }
         return result
     }

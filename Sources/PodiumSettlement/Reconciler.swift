@@ -44,7 +44,7 @@ public struct Reconciler: Sendable {
         var checks: [TreasuryReport.BalanceCheck] = []
         var splitTotal = UInt256.zero, ruleTreasury = UInt256.zero
         var offending: [TreasuryReport.BalanceCheck] = []
-        let recorded: [String: RevenueSplit]
+        let recorded: RecordedRevenue
         do { recorded = try ledger.recordedPurchases(chainID: contracts.chainID) } catch { throw .ledger(error) }
         var (bookRecorded, chainRecorded, recordedCount) = (UInt256.zero, UInt256.zero, 0)
         do {
@@ -61,7 +61,7 @@ public struct Reconciler: Sendable {
                         name: "purchase \(purchase.transactionHash):\(purchase.logIndex) split", expected: split.price, actual: parts,
                         detail: "treasury \(split.treasury) + daily \(split.daily) + weekly \(split.weekly); the rules give \(RevenueSplit(price: split.price).treasury) to the treasury"))
                 }
-                if let book = recorded["\(purchase.transactionHash):\(purchase.logIndex)"] {
+                if let book = recorded.split(transactionHash: purchase.transactionHash, logIndex: purchase.logIndex) {
                     recordedCount += 1
                     bookRecorded = try Self.sum(bookRecorded, try Self.sum(try Self.sum(book.treasury, book.daily), book.weekly))
                     chainRecorded = try Self.sum(chainRecorded, parts)

@@ -59,7 +59,7 @@ extension Settler {
             throw .node("the payout of \(settled.period) was journaled as a user operation of \(attempt.sender?.description ?? "an account"): run settle with its account (--via-account)")
         }
         guard let hash = attempt.userOperationHash, let json = attempt.rawTransaction,
-            let text = String(validating: json, as: UTF8.self), let value = try? JSONValue(json: text),
+            let value = try? JSONValue(json: json),
             let operation = try? UserOperation(json: value)
         else { throw .node("journal entry \(attempt.id) is submitted without its user operation") }
         let bundler = account.builder.bundler
