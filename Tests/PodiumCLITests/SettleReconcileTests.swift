@@ -282,6 +282,48 @@ extension ChainCommandTests {
             #expect(report.stdout.contains("payouts: 4 MATCHED\n"), "\(report.stdout)")
         }
 
+        // MARK: The game's smart account as the payer
+
+        /// With the distributor's game wallet set to the game's smart account (owned by account 1's key), `settle
+        /// --via-account` pays as a user operation through the bundler: the winners paid exactly, one PeriodPaid, the
+        /// journal holding the bundle's transaction, a second run sending nothing, and reconcile MATCHED.
+        @Test func theGamesSmartAccountPaysAsAUserOperation() async throws {
+            let books = try await Books.start()
+            defer { books.stop() }
+            let bundler = try await ListeningProcess.start(
+                executable: PodiumProcess.executable,
+                arguments: ["bundler", "serve", "--port", "0", "--dev-account", "9", "--bundle-interval", "100"] + books.rpc + books.books)
+            defer { bundler.stop() }
+            let account = try await books.ok(["account", "address", "--owner", Self.gameWallet] + books.books)
+            _ = try await books.send(0, [books.distributor, "setGameWallet(address)", account])
+            _ = try await books.ok(["rpc", "anvil_setBalance", account, "0xde0b6b3a7640000"])  // 1 ETH for its own gas
+            try await books.mint(books.distributor, 100)
+            try await books.buyPasses([3, 4])
+            try await books.standings(0, [("p3", accounts[3], 10, "10:00:00"), ("p4", accounts[4], 20, "11:00:00")])
+            try await books.mineDay(1)
+            try await books.index()
+            let arguments = books.settleArguments(0) + ["--via-account", "--bundler-url", bundler.url]
+            // Without the account the key's own address is not the game wallet any more.
+            let refused = try await PodiumProcess.run(books.settleArguments(0))
+            #expect(refused.status == 1 && refused.stderr.contains("is not the distributor's game wallet \(account)"), "\(refused.stderr)")
+
+            let before = (try await books.balance(accounts[4]), try await books.balance(accounts[3]))
+            let output = try await succeed(arguments)
+            #expect(output.contains("journaled user operation 0x") && output.contains("submitted user operation"), "\(output)")
+            let hash = try #require(paidHash(output), "\(output)")
+            // 50 + 2 × 1.8 = 53.6 GLICO: 40 % and 24 % of it.
+            #expect(try await books.balance(accounts[4]) == before.0 + 21_440_000_000_000_000_000)
+            #expect(try await books.balance(accounts[3]) == before.1 + 12_864_000_000_000_000_000)
+            #expect(try await books.periodPaidCount(periodID(0)) == 1)
+            let receipt = try await books.ok(["receipt", hash, "from"])
+            #expect(receipt.lowercased() == "0xa0ee7a142d267c1f36714e4a8f75612f20a79720")  // account 9, the bundler's key
+            let again = try await succeed(arguments)
+            #expect(paidHash(again) == hash && !again.contains("journaled"), "\(again)")
+            try await books.index()
+            let report = try await books.reconcile()
+            #expect(report.status == 0 && report.stdout.contains("payouts: 2 MATCHED\n"), "\(report.stdout)\(report.stderr)")
+        }
+
         // MARK: 2. SIGKILL after each step
 
         /// For each step a run is killed after (a day each, in order), the next run finishes the payout: one
