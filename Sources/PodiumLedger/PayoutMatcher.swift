@@ -25,8 +25,10 @@ public enum PayoutMatcher {
         case paid
         /// Not paid yet, or sent and not yet confirmed (PENDING).
         case pending
-        /// The attempt failed and none replaced it (FAILED).
+        /// The attempt failed before reaching the chain (refused, replaced) and none replaced it (FAILED).
         case failed
+        /// Its transaction was mined and reverted, and no attempt replaced it (FAILED).
+        case reverted
     }
 
     /// A payout the chain shows: a `PrizesDistributed` (with its period id when its `PeriodPaid` was seen).
@@ -102,6 +104,7 @@ public enum PayoutMatcher {
                 case .paid: finding(.failedTransaction, place, "recorded as paid, but the chain shows no payout for the period (reverted or reorged out)")
                 case .pending: finding(.pending, place, "settled, payout not yet sent or not yet mined")
                 case .failed: finding(.missingOnchain, place, "settled, its payout failed and nothing has paid it since")
+                case .reverted: finding(.failedTransaction, place, "its payout transaction reverted, and nothing has paid the period since")
                 }
             }
         }
@@ -127,7 +130,7 @@ public enum PayoutMatcher {
                 findings.append(finding(.recipientMismatch, place, wallet: wallet, amount: amount, payout: primary, "the place was paid to another wallet"))
             } else if amount != place.amount {
                 findings.append(finding(.amountMismatch, place, wallet: wallet, amount: amount, payout: primary, "the wallet was paid another amount"))
-            } else if entry.state != .paid {
+            } else if entry.state != .paid {  // paid as settled by a transaction the ledger did not record
                 findings.append(finding(.pending, place, wallet: wallet, amount: amount, payout: primary, "paid as settled; the ledger has not recorded it yet (run podium settle)"))
             } else {
                 findings.append(finding(.matched, place, wallet: wallet, amount: amount, payout: primary, "paid as settled"))

@@ -314,11 +314,15 @@ extension LedgerStore {
 
     /// Journals the attempt as failed (reverted, refused, or its nonce taken by another transaction): the summary
     /// and its prize rows FAILED with `reason`. A later run may start a new attempt.
-    public func markFailed(_ attempt: PayoutAttempt, reason: String, at instant: UTCInstant) throws(LedgerError) {
+    /// `revertedIn` is the block of a transaction that was mined and reverted.
+    public func markFailed(_ attempt: PayoutAttempt, reason: String, revertedIn block: (number: UInt64, hash: Bytes32)? = nil, at instant: UTCInstant) throws(LedgerError) {
         try write { db in
             try db.execute(
-                sql: "UPDATE payout_journal SET state = 'failed', error = ?, failed_at = ? WHERE id = ? AND state IN ('intended', 'submitted')",
-                arguments: [reason, instant.description, attempt.id])
+                sql: """
+                    UPDATE payout_journal SET state = 'failed', error = ?, failed_at = ?, block_number = ?, block_hash = ?
+                    WHERE id = ? AND state IN ('intended', 'submitted')
+                    """,
+                arguments: [reason, instant.description, block.map { Int64(bitPattern: $0.number) }, block?.hash.description, attempt.id])
             try Self.requireChanged(db, attempt, "intended or submitted")
             let summary = try Int64.fetchOne(db, sql: "SELECT distribution_summary_id FROM payout_journal WHERE id = ?", arguments: [attempt.id])
             try db.execute(

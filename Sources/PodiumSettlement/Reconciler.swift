@@ -99,7 +99,7 @@ public struct Reconciler: Sendable {
             let paidFinal = settled.attempt?.blockNumber.map { $0 <= final } ?? true
             return PayoutMatcher.Expected(
                 period: settled.period, places: settled.places.map { TreasuryReport.Prize(place: $0.place, wallet: $0.wallet, amount: $0.amount) },
-                state: settled.status == "SUCCESS" ? (paidFinal ? .paid : .pending) : settled.status == "FAILED" ? .failed : .pending,
+                state: Self.ledgerState(settled.status, attemptMined: settled.attempt?.blockNumber != nil, paidFinal: paidFinal),
                 transactionHash: settled.attempt?.transactionHash, blockNumber: settled.attempt?.blockNumber)
         }
         let findings = PayoutMatcher.match(expected: expected, observed: observed)
@@ -176,6 +176,16 @@ public struct Reconciler: Sendable {
             blockTime: UTCInstant(secondsSinceEpoch: Int64(clamping: header.timestamp)), finalizedBlock: final, token: contracts.token,
             distributor: contracts.distributor)
         return TreasuryReport(scope: scope, sales: sales, periods: periods, checks: checks, findings: findings, gas: gas)
+    }
+
+    /// The ledger's view of a settlement's payout: SUCCESS is paid (pending while its block is not final), FAILED is
+    /// reverted when its transaction was mined, failed otherwise; anything else is pending.
+    static func ledgerState(_ status: String, attemptMined: Bool, paidFinal: Bool) -> PayoutMatcher.LedgerState {
+        switch status {
+        case "SUCCESS": paidFinal ? .paid : .pending
+        case "FAILED": attemptMined ? .reverted : .failed
+        default: .pending
+        }
     }
 
     static func add(_ split: RevenueSplit, to sales: inout TreasuryReport.Sales) throws(SettlementError) {

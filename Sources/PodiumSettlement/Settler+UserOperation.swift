@@ -109,7 +109,7 @@ extension Settler {
         }
         guard receipt.success else {
             let reason = "the user operation's call reverted in block \(receipt.receipt.blockNumber) (bundle \(receipt.transactionHash))"
-            try fail(attempt, reason)
+            try fail(attempt, reason, revertedIn: (receipt.receipt.blockNumber, receipt.receipt.blockHash))
             throw .payoutFailed(settled.period, transaction: receipt.transactionHash, reason: reason)
         }
         say("mined in block \(receipt.receipt.blockNumber), bundle \(receipt.transactionHash)")

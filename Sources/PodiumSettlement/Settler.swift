@@ -307,12 +307,12 @@ public struct Settler: Sendable {
             return
         }
         let reason = "reverted in block \(receipt.blockNumber)"
-        try fail(attempt, reason)
+        try fail(attempt, reason, revertedIn: (receipt.blockNumber, receipt.blockHash))
         throw .payoutFailed(settled.period, transaction: hash, reason: reason)
     }
 
-    func fail(_ attempt: PayoutAttempt, _ reason: String) throws(SettlementError) {
-        do { try ledger.markFailed(attempt, reason: reason, at: Self.now()) } catch { throw .ledger(error) }
+    func fail(_ attempt: PayoutAttempt, _ reason: String, revertedIn block: (number: UInt64, hash: Bytes32)? = nil) throws(SettlementError) {
+        do { try ledger.markFailed(attempt, reason: reason, revertedIn: block, at: Self.now()) } catch { throw .ledger(error) }
     }
 
     func recorded(_ period: Period) throws(SettlementError) -> SettlementRecord? {

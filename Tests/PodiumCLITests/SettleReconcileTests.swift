@@ -324,6 +324,45 @@ extension ChainCommandTests {
             #expect(report.status == 0 && report.stdout.contains("payouts: 2 MATCHED\n"), "\(report.stdout)\(report.stderr)")
         }
 
+        /// A payout signed and journaled, then reverted when it finally reaches the chain (the run died before
+        /// sending it; the owner paused the distributor meanwhile; the next run sends the journaled bytes, which
+        /// revert): FAILED in the ledger with the block, and FAILED_TX for each place in reconcile.
+        @Test func aRevertedPayoutIsAFailedTransaction() async throws {
+            let books = try await Books.start()
+            defer { books.stop() }
+            try await books.mint(books.distributor, 100)
+            try await books.buyPasses([3])
+            try await books.standings(0, [("p3", accounts[3], 10, "10:00:00"), ("p4", accounts[4], 20, "11:00:00")])
+            try await books.mineDay(1)
+            try await books.index()
+            var environment = ProcessInfo.processInfo.environment
+            environment["PODIUM_SETTLE_KILL_AFTER"] = "journaled"
+            let killed = try await PodiumProcess.run(books.settleArguments(0), environment: environment)
+            #expect(killed.status == SIGKILL, "\(killed.stdout) \(killed.stderr)")
+            let journaled = try #require(killed.stdout.split(separator: "\n").first { $0.contains("journaled 0x") }
+                .flatMap { $0.split(separator: " ").first { $0.hasPrefix("0x") }.map(String.init) })
+            _ = try await books.send(0, [books.distributor, "pause()"])
+            let reverted = try await PodiumProcess.run(books.settleArguments(0))
+            #expect(reverted.status == 1 && reverted.stderr.contains("reverted in block"), "\(reverted.stdout) \(reverted.stderr)")
+            #expect(try await books.periodPaidCount(periodID(0)) == 0)
+            try await books.mineDay(2)
+            try await books.index()
+            let received = books.directory.appendingPathComponent("webhook.jsonl")
+            let sink = try await ListeningProcess.start(
+                executable: PythonOracle.python,
+                arguments: [PythonOracle.repositoryRoot.appendingPathComponent("Tests/tools/webhook_sink.py").path, received.path])
+            defer { sink.stop() }
+            let report = try await books.reconcile(["--notify-url", sink.url])
+            #expect(report.status == 1, "\(report.stdout)")
+            #expect(Self.lines(report.stdout, "FAILED_TX", journaled).count == 2, "\(report.stdout)")
+            #expect(report.stdout.contains("payouts: 2 FAILED_TX\n"), "\(report.stdout)")
+            // The webhook heard one JSON summary a chat webhook takes: its text names the verdict and the finding.
+            let posted = try ChainCommandTests.object(try String(contentsOf: received, encoding: .utf8))
+            #expect(posted["balanced"] as? Bool == false && posted["discrepancies"] as? Int == 2, "\(posted)")
+            let text = try #require(posted["text"] as? String)
+            #expect(text.contains("DOES NOT BALANCE") && text.contains("FAILED_TX") && text.contains(journaled), "\(text)")
+        }
+
         // MARK: 2. SIGKILL after each step
 
         /// For each step a run is killed after (a day each, in order), the next run finishes the payout: one

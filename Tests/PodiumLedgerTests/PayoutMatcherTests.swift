@@ -39,6 +39,10 @@ import Testing
         #expect(Self.statuses([Self.expected(.failed)], []) == [.missingOnchain, .missingOnchain])
     }
 
+    @Test func aRevertedPayoutIsAFailedTransaction() {
+        #expect(Self.statuses([Self.expected(.reverted)], []) == [.failedTransaction, .failedTransaction])
+    }
+
     @Test func recordedAsPaidButAbsentIsAFailedTransaction() {
         let findings = PayoutMatcher.match(expected: [Self.expected(.paid)], observed: [])
         #expect(findings.map(\.status) == [.failedTransaction, .failedTransaction])
