@@ -363,6 +363,39 @@ extension ChainCommandTests {
             #expect(text.contains("DOES NOT BALANCE") && text.contains("FAILED_TX") && text.contains(journaled), "\(text)")
         }
 
+        /// The distributor's per-period cap is respected and reported: a period over it stays PENDING (nothing
+        /// sent) until the owner raises the cap; usage and input errors of reconcile and report exit with 2.
+        @Test func thePeriodCapIsRespectedAndUsageErrorsExitTwo() async throws {
+            let books = try await Books.start()
+            defer { books.stop() }
+            try await books.mint(books.distributor, 100)
+            try await books.standings(0, [("p3", accounts[3], 10, "10:00:00")])
+            try await books.mineDay(1)
+            try await books.index()
+            _ = try await books.send(0, [books.distributor, "setPeriodCap(uint256)", "19ether"])
+            let nonce = try await books.nonce()
+            let capped = try await PodiumProcess.run(books.settleArguments(0))
+            // 40 % of the 50 GLICO base is 20 GLICO, over the 19 GLICO cap.
+            #expect(capped.status == 1 && capped.stderr.contains("pays 20 GLICO, over the distributor's period cap of 19"), "\(capped.stderr)")
+            #expect(try await books.nonce() == nonce)
+            let json = try ChainCommandTests.object(try await succeed(books.settleArguments(0) + ["--dry-run", "--json"]))
+            #expect(json["paid"] as? String == "20000000000000000000")
+            _ = try await books.send(0, [books.distributor, "setPeriodCap(uint256)", "20ether"])
+            let paid = try await succeed(books.settleArguments(0))
+            #expect(paidHash(paid) != nil, "\(paid)")
+            #expect(try await books.nonce() == nonce + 1)
+
+            for arguments in [
+                ["reconcile", "--from", "2030-13-01"], ["reconcile", "--from", "2030-01-05", "--to", "2030-01-01"], ["reconcile", "--bogus"],
+                ["reconcile", "--deployments", "/nonexistent/podium"], ["report", "treasury", "--format", "pdf"],
+                ["report", "treasury", "--period", "2030-W99"],
+            ] {
+                let result = try await PodiumProcess.run(arguments + (arguments.contains("--deployments") ? [] : books.books) + books.rpc)
+                #expect(result.status == 2, "\(arguments): \(result.status) \(result.stderr)")
+                #expect(result.stderr.hasPrefix("podium: ") && result.stderr.split(separator: "\n").count == 1, "\(arguments): \(result.stderr)")
+            }
+        }
+
         // MARK: 2. SIGKILL after each step
 
         /// For each step a run is killed after (a day each, in order), the next run finishes the payout: one
