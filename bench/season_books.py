@@ -21,8 +21,11 @@ DIR must hold index.sqlite and ledger.sqlite with their schemas (`podium index` 
   = total − paid; its distribution_summary_log row (SUCCESS), five prize_distribution_log rows (SUCCESS, with the
   payout's hash and block) and a confirmed payout_journal entry.
 
-`podium reconcile` on the result matches every payout and balances every check (exit status 0): with no Transfer
-rows the books' distributor balance clamps to zero, which is what balanceOf answers on the devnet.
+The index also gets the token's Transfer rows a real season has (`logs` + `token_transfers`): per purchase the
+buyer's two transfers (14 GLICO to a treasury address, 6 GLICO to the distributor), per period the base minted to
+the distributor and the five prizes it pays. `podium reconcile` on the result matches every payout and balances
+every check but the distributor's balance (exit status 1): the books say what those transfers leave in it, while
+balanceOf on the devnet, where none of it happened, answers 0.
 """
 import argparse
 import datetime
@@ -104,7 +107,9 @@ def main():
     topic_purchase = topic("GamePassPurchased(address,uint256,uint256,uint256,uint256,uint256)")
     topic_prizes = topic("PrizesDistributed(uint8,address[],uint256[],uint256)")
     topic_paid = topic("PeriodPaid(uint8,uint256,uint256)")
+    topic_transfer = topic("Transfer(address,address,uint256)")
     sale, distributor = bytes.fromhex(args.sale[2:].lower()), bytes.fromhex(args.distributor[2:].lower())
+    token, treasury = bytes.fromhex(args.token[2:].lower()), digest(b"treasury", 0, 20)
     chain = args.chain_id
 
     index = sqlite3.connect(args.dir / "index.sqlite", isolation_level=None)
@@ -128,7 +133,7 @@ def main():
 
     index.execute("BEGIN")
     ledger.execute("BEGIN")
-    logs, purchases, revenue = [], [], []
+    logs, purchases, revenue, transfers = [], [], [], []
     distributed, winners_rows, paid_rows = [], [], []
     summaries = []  # (board, period text, period id, base, bonus, carry in, count, places, tx, block, block hash)
     carry = {"daily": 0, "weekly": 0}
@@ -144,24 +149,30 @@ def main():
         index.executemany("INSERT INTO prize_winners (log_id, place, winner, amount) VALUES (?,?,?,?)", winners_rows)
         index.executemany("INSERT INTO period_paid (log_id, chain_id, block_number, contract, prize_type, period_id, total) "
                           "VALUES (?,?,?,?,?,?,?)", paid_rows)
+        index.executemany("INSERT INTO token_transfers (log_id, chain_id, block_number, token, sender, receiver, value) "
+                          "VALUES (?,?,?,?,?,?,?)", transfers)
         ledger.executemany(
             "INSERT INTO revenue_allocation_log (purchase_id, total_revenue, daily_pool_contribution, weekly_pool_contribution, "
             "treasury_share, total_revenue_base_units, daily_pool_contribution_base_units, weekly_pool_contribution_base_units, "
             "treasury_share_base_units, chain_id, block_number, block_hash, tx_hash, log_index, allocated_at) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", revenue)
-        for rows in (logs, purchases, revenue, distributed, winners_rows, paid_rows):
+        for rows in (logs, purchases, revenue, distributed, winners_rows, paid_rows, transfers):
             rows.clear()
 
-    def emit_log(block, tx, topics, data):
+    def emit_log(block, tx, topics, data, address=None):
         nonlocal next_log_id
         log_index = next_log_index.get(block, 0)
         next_log_index[block] = log_index + 1
         topics = list(topics) + [None] * (4 - len(topics))
         log_id = next_log_id
         next_log_id += 1
-        logs.append((log_id, chain, block, hashes[block][0], tx, 0, log_index, sale if topics[0] == topic_purchase else distributor,
-                     *topics, data))
+        address = address or (sale if topics[0] == topic_purchase else distributor)
+        logs.append((log_id, chain, block, hashes[block][0], tx, 0, log_index, address, *topics, data))
         return log_id, log_index
+
+    def emit_transfer(block, tx, sender, receiver, value):
+        log_id, _ = emit_log(block, tx, [topic_transfer, bytes(12) + sender, bytes(12) + receiver], word(value), token)
+        transfers.append((log_id, chain, block, token, sender, receiver, word(value)))
 
     payout_number = 0
 
@@ -177,6 +188,9 @@ def main():
         tx = digest(b"payout", payout_number)
         winners = [buyers[(payout_number * 7 + k * 1_013) % len(buyers)] for k in range(5)]
         prize_type = 0 if board == "daily" else 1
+        emit_transfer(block, digest(b"funding", payout_number), bytes(20), distributor, base)  # the base, minted to it
+        for winner, amount in zip(winners, amounts):
+            emit_transfer(block, tx, distributor, winner, amount)
         log_id, _ = emit_log(block, tx, [topic_prizes, word(prize_type)], abi_event_data(winners, amounts, hashes[block][2]))
         distributed.append((log_id, chain, block, distributor, prize_type, word(hashes[block][2]), word(sum(amounts))))
         winners_rows.extend((log_id, k + 1, w, word(a)) for k, (w, a) in enumerate(zip(winners, amounts)))
@@ -201,6 +215,8 @@ def main():
             current_day += 1
         tx = digest(b"purchase", i)
         buyer = buyers[i % len(buyers)]
+        emit_transfer(block, tx, buyer, treasury, TREASURY)
+        emit_transfer(block, tx, buyer, distributor, DAILY + WEEKLY)
         log_id, log_index = emit_log(block, tx, [topic_purchase, bytes(12) + buyer, word(day)],
                                      word(PRICE) + word(TREASURY) + word(DAILY) + word(WEEKLY))
         purchases.append((log_id, chain, block, sale, buyer, word(day), word(PRICE), word(TREASURY), word(DAILY), word(WEEKLY)))

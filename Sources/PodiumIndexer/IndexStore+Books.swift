@@ -124,18 +124,21 @@ extension IndexStore {
     public func flows(chainID: UInt64, token: Address, account: Address, source: Address, throughBlock: UInt64) throws(IndexError) -> IndexedFlows {
         try read { db in
             var flows = IndexedFlows()
-            let rows = try Row.fetchCursor(
+            // The addresses are compared by SQLite, so that only the flags and the value reach Swift.
+            let rows = try RowReader(
                 db, sql: """
-                    SELECT sender, receiver, value FROM token_transfers
-                    WHERE chain_id = ? AND token = ? AND block_number <= ? AND (receiver = ?1 OR sender = ?1)
-                    """.replacingOccurrences(of: "?1", with: "?4"),
-                arguments: [Int64(bitPattern: chainID), Data(token.bytes), Int64(bitPattern: throughBlock), Data(account.bytes)])
-            while let row = try rows.next() {
-                let sender = try Self.address(row[0]), receiver = try Self.address(row[1]), value = try Self.amount(row[2])
-                if receiver == account {
-                    if sender == source { flows.fromSource = try Self.sum(flows.fromSource, value) } else { flows.fromOthers = try Self.sum(flows.fromOthers, value) }
+                    SELECT receiver = ?4, sender = ?4, sender = ?5, value FROM token_transfers
+                    WHERE chain_id = ?1 AND token = ?2 AND block_number <= ?3 AND (receiver = ?4 OR sender = ?4)
+                    """,
+                arguments: [
+                    Int64(bitPattern: chainID), Data(token.bytes), Int64(bitPattern: throughBlock), Data(account.bytes), Data(source.bytes),
+                ])
+            while try rows.next() {
+                let value = try rows.amount(3)
+                if rows.int64(0) != 0 {
+                    if rows.int64(2) != 0 { flows.fromSource = try Self.sum(flows.fromSource, value) } else { flows.fromOthers = try Self.sum(flows.fromOthers, value) }
                 }
-                if sender == account { flows.out = try Self.sum(flows.out, value) }
+                if rows.int64(1) != 0 { flows.out = try Self.sum(flows.out, value) }
             }
             return flows
         }

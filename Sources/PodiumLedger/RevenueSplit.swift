@@ -30,9 +30,6 @@ public struct RevenueSplit: Hashable, Sendable {
         (self.price, self.treasury, self.daily, self.weekly) = (price, treasury, daily, weekly)
     }
 
-    /// Whether the parts are exactly the rules' split of the price.
-    public var followsTheRules: Bool { self == RevenueSplit(price: price) }
-
     /// The part of this purchase that goes to `board`'s pool.
     public func contribution(to board: Board) -> UInt256 {
         switch board {

@@ -47,6 +47,8 @@ public struct Reconciler: Sendable {
         let recorded: RecordedRevenue
         do { recorded = try ledger.recordedPurchases(chainID: contracts.chainID) } catch { throw .ledger(error) }
         var (bookRecorded, chainRecorded, recordedCount) = (UInt256.zero, UInt256.zero, 0)
+        // The rules' split of the last price seen: a season's purchases share a handful of prices.
+        var rule = RevenueSplit(price: .zero)
         do {
             try index.forEachPurchase(chainID: contracts.chainID, sale: contracts.sale, throughBlock: final, days: readDays) { purchase in
                 let split = RevenueSplit(price: purchase.price, treasury: purchase.treasury, daily: purchase.daily, weekly: purchase.weekly)
@@ -55,11 +57,12 @@ public struct Reconciler: Sendable {
                 try Self.add(split, to: &sales)
                 let parts = try Self.sum(try Self.sum(split.treasury, split.daily), split.weekly)
                 splitTotal = try Self.sum(splitTotal, parts)
-                ruleTreasury = try Self.sum(ruleTreasury, RevenueSplit(price: split.price).treasury)
-                if (parts != split.price || !split.followsTheRules) && offending.count < 20 {
+                if rule.price != split.price { rule = RevenueSplit(price: split.price) }
+                ruleTreasury = try Self.sum(ruleTreasury, rule.treasury)
+                if (parts != split.price || split != rule) && offending.count < 20 {
                     offending.append(TreasuryReport.BalanceCheck(
                         name: "purchase \(purchase.transactionHash):\(purchase.logIndex) split", expected: split.price, actual: parts,
-                        detail: "treasury \(split.treasury) + daily \(split.daily) + weekly \(split.weekly); the rules give \(RevenueSplit(price: split.price).treasury) to the treasury"))
+                        detail: "treasury \(split.treasury) + daily \(split.daily) + weekly \(split.weekly); the rules give \(rule.treasury) to the treasury"))
                 }
                 if let book = recorded.split(transactionHash: purchase.transactionHash, logIndex: purchase.logIndex) {
                     recordedCount += 1
