@@ -46,6 +46,12 @@ extension LedgerLocation {
 struct Settle: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Settle a leaderboard period and pay its winners once through the prize distributor.",
+        usage: """
+            podium settle --board daily|weekly --period ID [--dry-run] [--json] [--dev-account N | --private-key KEY]
+              podium settle --due [--board daily|weekly] [--dry-run] [--json] [--via-account --bundler-url URL]
+              podium settle preview --board daily|weekly --standings FILE --total AMOUNT [--json]
+            """,
+        discussion: "Without a subcommand, settle runs `run`; `podium settle run --help` lists all of its options.",
         subcommands: [SettleRun.self, SettlePreview.self], defaultSubcommand: SettleRun.self)
 }
 
