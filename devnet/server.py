@@ -7,6 +7,7 @@ Chain id 31337 and the ten funded accounts of the test mnemonic, as anvil. Print
 
 import argparse
 import logging
+import os
 import signal
 import socket
 import sys
@@ -107,6 +108,9 @@ def parse_arguments(argv):
                         help="the finalized block is N blocks behind the head, safe N//2 (default 0: both are the "
                              "head)")
     parser.add_argument("--verbose", action="store_true", help="log each request to stderr")
+    parser.add_argument("--exit-with-stdin", action="store_true",
+                        help="stop when stdin closes: a test that starts the chain with a pipe as stdin ends it by "
+                             "exiting, however it exits")
     arguments = parser.parse_args(argv)
     if arguments.block_time is not None and arguments.block_time <= 0:
         parser.error("--block-time must be positive")
@@ -117,6 +121,13 @@ def parse_arguments(argv):
 
 def stop(signum, frame):
     raise SystemExit(0)
+
+
+def stop_at_end_of_stdin():
+    """Reads stdin to its end (the parent exited or closed it), then stops the server as SIGTERM does."""
+    while sys.stdin.buffer.read(4096):
+        pass
+    os.kill(os.getpid(), signal.SIGTERM)
 
 
 def main(argv):
@@ -134,6 +145,8 @@ def main(argv):
         print(f"podium devnet: cannot listen on 127.0.0.1:{arguments.port}: {error.strerror}", file=sys.stderr)
         return 1
     stopped = threading.Event()
+    if arguments.exit_with_stdin:
+        threading.Thread(target=stop_at_end_of_stdin, daemon=True).start()
     if arguments.block_time is not None:
         threading.Thread(target=mine_every, args=(devnet, arguments.block_time, stopped), daemon=True).start()
     print(f"podium devnet listening on http://127.0.0.1:{server.server_address[1]}", flush=True)

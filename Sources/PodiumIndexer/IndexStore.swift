@@ -27,6 +27,9 @@ public final class IndexStore: Sendable {
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 2048")
             }
+            // Settlement and reports read the index while `index --follow` writes it: a writer from another process
+            // waits for the lock rather than failing with "database is locked".
+            configuration.busyMode = .timeout(30)
             database = try DatabasePool(path: path, configuration: configuration)
             let migrator = Self.migrator
             try database.read { db in

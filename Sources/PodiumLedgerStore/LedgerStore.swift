@@ -33,6 +33,9 @@ public final class LedgerStore: Sendable {
         do {
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
+            // Several commands may use the ledger at once (two settle runs, an import beside a report): a writer
+            // waits for another's transaction rather than failing with "database is locked".
+            configuration.busyMode = .timeout(30)
             database = try DatabasePool(path: path, configuration: configuration)
             let migrator = Self.migrator
             let applied = try database.read { db in try migrator.appliedIdentifiers(db) }

@@ -11,6 +11,9 @@ public final class ListeningProcess: @unchecked Sendable {
     /// `http://127.0.0.1:<port>`.
     public let url: String
     private let process: Process
+    /// The server's stdin, held open for as long as this object lives: a server that stops at the end of its stdin
+    /// (the devnet's --exit-with-stdin) also stops when the test process exits without calling `stop()`.
+    private let input = Pipe()
 
     /// Runs `executable arguments…` and waits, on a Dispatch thread, for its first line on stdout (or on stderr,
     /// when `announcedOnStandardError`).
@@ -30,6 +33,7 @@ public final class ListeningProcess: @unchecked Sendable {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        process.standardInput = input
         let announcements = Pipe()
         process.standardOutput = announcedOnStandardError ? FileHandle.nullDevice : announcements
         process.standardError = announcedOnStandardError ? announcements : FileHandle.nullDevice
@@ -72,7 +76,7 @@ public enum TestDevnet {
         let root = PythonOracle.repositoryRoot
         return try await ListeningProcess.start(
             executable: PythonOracle.devnetPython,
-            arguments: [root.appendingPathComponent("devnet/server.py").path, "--port", "0"] + arguments)
+            arguments: [root.appendingPathComponent("devnet/server.py").path, "--port", "0", "--exit-with-stdin"] + arguments)
     }
 }
 
