@@ -14,7 +14,7 @@ import Testing
 
     @Test func aCancelledRequestEndsAtOnceAndTheClientGoesOn() async throws {
         let proxy = try await FaultProxy.start(upstream: devnet.url, mode: "hang", count: 1)
-        let client = try RPCClient(url: proxy.url, timeout: .seconds(60))
+        let client = try RPCClient(url: proxy.url, timeout: .seconds(300), stallTimeout: .seconds(300))
         let request = Task { try await client.blockNumber() }
         try await Task.sleep(for: .milliseconds(200))
         let clock = ContinuousClock()
@@ -23,8 +23,9 @@ import Testing
         let result = await request.result
         let waited = clock.now - cancelledAt
         #expect(throws: CancellationError.self) { try result.get() }
-        // The transfer's own timeout is 60 s: ending well before it means the cancellation ended it.
-        #expect(waited < .seconds(5), "ended \(waited) after the cancellation")
+        // The transfer's own timeout and stall watchdog are 300 s: ending far before means the cancellation ended it
+        // (the bound is loose: a machine loaded by the rest of the suite has been seen to take over 10 s).
+        #expect(waited < .seconds(60), "ended \(waited) after the cancellation")
         #expect(try await client.blockNumber() == 0)  // the aborted transfer left the handle usable
     }
 
