@@ -41,10 +41,7 @@ struct Reconcile: AsyncParsableCommand {
     /// Parses --from and --to as UTC dates, in order.
     static func days(from: String?, to: String?) throws -> (CalendarDate?, CalendarDate?) {
         func day(_ text: String?, _ name: String) throws -> CalendarDate? {
-            try text.map { text in
-                guard case .day(let date) = try parseArgument(name, text, { try Period(parsing: $0, board: .daily) }) else { fatalError() }
-                return date
-            }
+            try text.map { text in try parseArgument(name, text) { try Period(parsing: $0, board: .daily) }.start.date }
         }
         let (first, last) = (try day(from, "from"), try day(to, "to"))
         if let first, let last, last < first { throw CommandFailure("--to \(last) is before --from \(first)") }

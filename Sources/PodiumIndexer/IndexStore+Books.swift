@@ -87,17 +87,17 @@ extension IndexStore {
         try read { db in
             let chain = Int64(bitPattern: chainID)
             var winners: [Int64: [(Address, UInt256)]] = [:]
-            let winnerRows = try Row.fetchCursor(
+            let winnerRows = try RowReader(
                 db, sql: """
                     SELECT w.log_id, w.winner, w.amount FROM prize_winners w JOIN prizes_distributed d ON d.log_id = w.log_id
                     WHERE d.chain_id = ? AND d.contract = ? AND d.block_number <= ? ORDER BY w.log_id, w.place
                     """,
                 arguments: [chain, Data(distributor.bytes), Int64(bitPattern: throughBlock)])
-            while let row = try winnerRows.next() {
-                winners[row[0], default: []].append((try Self.address(row[1]), try Self.amount(row[2])))
+            while try winnerRows.next() {
+                winners[winnerRows.int64(0), default: []].append((try winnerRows.address(1), try winnerRows.amount(2)))
             }
             var payouts: [IndexedPayout] = []
-            let rows = try Row.fetchCursor(
+            let rows = try RowReader(
                 db, sql: """
                     SELECT d.log_id, d.prize_type, d.block_number, l.block_hash, l.transaction_hash, l.log_index,
                     (SELECT p.period_id FROM period_paid p JOIN logs n ON n.id = p.log_id WHERE n.chain_id = l.chain_id
@@ -106,14 +106,14 @@ extension IndexStore {
                     WHERE d.chain_id = ? AND d.contract = ? AND d.block_number <= ? ORDER BY d.block_number, l.log_index
                     """,
                 arguments: [chain, Data(distributor.bytes), Int64(bitPattern: throughBlock)])
-            while let row = try rows.next() {
-                let places = winners[row[0]] ?? []
-                let prizeType: Int64 = row[1]
+            while try rows.next() {
+                let places = winners[rows.int64(0)] ?? []
+                let prizeType = rows.int64(1)
                 guard (0...255).contains(prizeType) else { throw IndexError.corrupt("a prize type out of range") }
                 payouts.append(IndexedPayout(
-                    prizeType: UInt8(prizeType), periodID: try (row[6] as Data?).map { try Self.amount($0) },
-                    winners: places.map(\.0), amounts: places.map(\.1), blockNumber: UInt64(bitPattern: row[2]),
-                    blockHash: try Self.word(row[3]), transactionHash: try Self.word(row[4]), logIndex: UInt64(bitPattern: row[5])))
+                    prizeType: UInt8(prizeType), periodID: rows.isNull(6) ? nil : try rows.amount(6),
+                    winners: places.map(\.0), amounts: places.map(\.1), blockNumber: UInt64(bitPattern: rows.int64(2)),
+                    blockHash: try rows.word(3), transactionHash: try rows.word(4), logIndex: UInt64(bitPattern: rows.int64(5))))
             }
             return payouts
         }
@@ -164,30 +164,18 @@ extension IndexStore {
                 arguments += [Self.blob(days.lowerBound), Self.blob(days.upperBound)]
             }
             var result = IndexedSponsorship()
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            while let row = try rows.next() {
+            let rows = try RowReader(db, sql: sql, arguments: arguments)
+            while try rows.next() {
                 result.operations += 1
-                result.weiSpent = try Self.sum(result.weiSpent, try Self.amount(row[0]))
-                result.gasUsed = try Self.sum(result.gasUsed, try Self.amount(row[1]))
-                if (row[2] as Int64) > 0 { result.accountCreations += 1 }
+                result.weiSpent = try Self.sum(result.weiSpent, try rows.amount(0))
+                result.gasUsed = try Self.sum(result.gasUsed, try rows.amount(1))
+                if rows.int64(2) > 0 { result.accountCreations += 1 }
             }
             return result
         }
     }
 
     // MARK: Columns
-
-    static func amount(_ data: Data?) throws -> UInt256 {
-        guard let data, data.count == 32, let value = UInt256(bigEndianBytes: data) else {
-            throw IndexError.corrupt("a uint256 column holds \(data?.count ?? 0) bytes")
-        }
-        return value
-    }
-
-    static func address(_ data: Data?) throws -> Address {
-        guard let data, data.count == 20 else { throw IndexError.corrupt("an address column holds \(data?.count ?? 0) bytes") }
-        return try Address(Array(data))
-    }
 
     /// A non-negative day as the 32-byte big-endian BLOB the decoded tables store uint256 values in.
     static func blob(_ value: Int64) -> Data { Data(UInt256(UInt64(max(0, value))).bigEndianBytes) }

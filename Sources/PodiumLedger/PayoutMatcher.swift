@@ -151,17 +151,15 @@ extension Period {
     /// The period of `board` that the distributor records as `periodID`, or nil for an id that names none.
     public init?(board: Board, periodID: UInt256) {
         guard periodID <= UInt256(99_999_999) else { return nil }
-        let id = Int(periodID.description)!
-        let text: String
+        let id = Int(periodID.limbs.0)
         switch board {
-        case .daily: text = "\(padded(id / 10_000, 4))-\(padded(id / 100 % 100, 2))-\(padded(id % 100, 2))"
-        case .weekly: text = "\(padded(id / 100, 4))-W\(padded(id % 100, 2))"
+        case .daily:
+            guard Period.years.contains(id / 10_000), let date = CalendarDate(year: id / 10_000, month: id / 100 % 100, day: id % 100)
+            else { return nil }
+            self = .day(date)
+        case .weekly:
+            guard Period.years.contains(id / 100), let week = ISOWeek(weekYear: id / 100, week: id % 100) else { return nil }
+            self = .week(week)
         }
-        func padded(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        guard let period = try? Period(parsing: text, board: board), period.periodID == UInt64(id) else { return nil }
-        self = period
     }
 }

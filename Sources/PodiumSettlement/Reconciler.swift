@@ -29,7 +29,7 @@ public struct Reconciler: Sendable {
         let block = atBlock ?? min(state.finalized, indexed)
         guard block <= indexed else { throw .node("the index reaches block \(indexed) only; --at-block \(block) is beyond it (run podium index)") }
         let final = min(state.finalized, block)
-        let header = try await node { try await client.block(.number(block)) }
+        let header = try await askNode { try await client.block(.number(block)) }
         guard let header else { throw .node("the node has no block \(block)") }
         let days = (from.map { Int64($0.daysSinceEpoch) } ?? 0)...(to.map { Int64($0.daysSinceEpoch) } ?? Int64.max / 2)
         func inRange(_ period: Period) -> Bool { period.days.upperBound >= days.lowerBound && period.days.lowerBound <= days.upperBound }
@@ -85,8 +85,9 @@ public struct Reconciler: Sendable {
             detail: "the \(recordedCount) purchases the ledger recorded at settlement: their parts as recorded against their events now"))
 
         // Settlements and payouts.
-        let settlements: [SettlementRecord]
-        do { settlements = try ledger.settlements(chainID: contracts.chainID).filter { inRange($0.period) } } catch { throw .ledger(error) }
+        let allSettlements: [SettlementRecord]
+        do { allSettlements = try ledger.settlements(chainID: contracts.chainID) } catch { throw .ledger(error) }
+        let settlements = allSettlements.filter { inRange($0.period) }
         let payouts: [IndexedPayout]
         do { payouts = try index.payouts(chainID: contracts.chainID, distributor: contracts.distributor, throughBlock: block) } catch { throw .index(error) }
         let observed = payouts.compactMap { payout -> PayoutMatcher.Observed? in
@@ -151,8 +152,6 @@ public struct Reconciler: Sendable {
         do {
             flows = try index.flows(chainID: contracts.chainID, token: contracts.token, account: contracts.distributor, source: contracts.sale, throughBlock: block)
         } catch { throw .index(error) }
-        let allSettlements: [SettlementRecord]
-        do { allSettlements = try ledger.settlements(chainID: contracts.chainID) } catch { throw .ledger(error) }
         var bookPayouts = UInt256.zero
         for record in allSettlements where record.status == "SUCCESS" && (record.attempt?.blockNumber ?? .max) <= block {
             bookPayouts = try Self.sum(bookPayouts, record.paid)
@@ -160,7 +159,7 @@ public struct Reconciler: Sendable {
         let received = try Self.sum(flows.fromSource, flows.fromOthers)
         let book = received >= bookPayouts ? received - bookPayouts : .zero
         let token = GlicoToken(address: contracts.token, client: client)
-        let chainBalance = try await node { try await token.balanceOf(contracts.distributor, at: .number(block)) }
+        let chainBalance = try await askNode { try await token.balanceOf(contracts.distributor, at: .number(block)) }
         checks.append(TreasuryReport.BalanceCheck(
             name: "distributor balance", expected: book, actual: chainBalance,
             detail: "tokens received (Game Pass contributions and base funding) \(received) − payouts the ledger recorded \(bookPayouts), against balanceOf at block \(block)"))
@@ -192,11 +191,9 @@ public struct Reconciler: Sendable {
     }
 
     static func add(_ split: RevenueSplit, to sales: inout TreasuryReport.Sales) throws(SettlementError) {
-        sales.count += 1
-        sales.revenue = try sum(sales.revenue, split.price)
-        sales.treasury = try sum(sales.treasury, split.treasury)
-        sales.daily = try sum(sales.daily, split.daily)
-        sales.weekly = try sum(sales.weekly, split.weekly)
+        try add(
+            TreasuryReport.Sales(count: 1, revenue: split.price, treasury: split.treasury, daily: split.daily, weekly: split.weekly),
+            to: &sales)
     }
 
     static func add(_ other: TreasuryReport.Sales, to sales: inout TreasuryReport.Sales) throws(SettlementError) {
@@ -213,7 +210,4 @@ public struct Reconciler: Sendable {
         return value
     }
 
-    private func node<T: Sendable>(_ body: () async throws -> T) async throws(SettlementError) -> T {
-        do { return try await body() } catch let error as RPCError { throw .node(error.explained) } catch { throw .node("\(error)") }
-    }
 }

@@ -33,7 +33,7 @@ extension Settler {
         say: @Sendable (String) -> Void
     ) async throws(SettlementError) {
         let period = settled.period
-        let (operation, hash) = try await node {
+        let (operation, hash) = try await askNode {
             let operation = try await account.prepare([AccountCall(to: call.to, input: call.input)])
             return (operation, try account.builder.hash(of: operation))
         }
@@ -63,11 +63,11 @@ extension Settler {
             let operation = try? UserOperation(json: value)
         else { throw .node("journal entry \(attempt.id) is submitted without its user operation") }
         let bundler = account.builder.bundler
-        if try await node({ try await bundler.userOperationReceipt(hash) }) != nil {
+        if try await askNode({ try await bundler.userOperationReceipt(hash) }) != nil {
             try await finishOperation(attempt, of: settled, through: account, timeout: timeout, say: say)
             return true
         }
-        let used = try await node { try await account.builder.contracts.entryPoint.nonce(of: operation.sender, key: UserOperationNonce(operation.nonce).key) }
+        let used = try await askNode { try await account.builder.contracts.entryPoint.nonce(of: operation.sender, key: UserOperationNonce(operation.nonce).key) }
         if used > operation.nonce {
             try fail(attempt, "its user operation \(hash) can no longer execute: the account's nonce moved past \(operation.nonce); a new one will be signed")
             return false

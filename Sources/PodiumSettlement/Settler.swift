@@ -62,7 +62,7 @@ public struct Settler: Sendable {
 
     /// The board's first period: the one holding the distributor's deployment block.
     public func firstPeriod(of board: Board) async throws(SettlementError) -> Period {
-        let block = try await node { try await client.block(.number(contracts.distributorBlock)) }
+        let block = try await askNode { try await client.block(.number(contracts.distributorBlock)) }
         guard let block, let period = Period(containing: UTCInstant(secondsSinceEpoch: Int64(clamping: block.timestamp)), board: board) else {
             throw .node("the node has no block \(contracts.distributorBlock), where the distributor was deployed")
         }
@@ -76,7 +76,7 @@ public struct Settler: Sendable {
         guard let state else { throw .noIndex(chainID: contracts.chainID) }
         if let halt = state.halt { throw .indexHalted(halt) }
         let number = min(state.finalized, state.cursor)
-        let block = try await node { try await client.block(.number(number)) }
+        let block = try await askNode { try await client.block(.number(number)) }
         guard let block else { throw .node("the node has no block \(number), the index's last final block") }
         return (number, UTCInstant(secondsSinceEpoch: Int64(clamping: block.timestamp)))
     }
@@ -196,7 +196,7 @@ public struct Settler: Sendable {
         let distributor = PrizeDistributor(address: contracts.distributor, client: client)
         let token = GlicoToken(address: contracts.token, client: client)
         let periodID = UInt256(period.periodID)
-        let (gameWallet, paused, cap, alreadyPaid, balance) = try await node {
+        let (gameWallet, paused, cap, alreadyPaid, balance) = try await askNode {
             (try await distributor.gameWallet(), try await distributor.paused(), try await distributor.periodCap(),
              try await distributor.isPeriodPaid(prizeType: period.board.prizeType, periodId: periodID),
              try await token.balanceOf(contracts.distributor))
@@ -266,7 +266,7 @@ public struct Settler: Sendable {
         guard let hash = attempt.transactionHash, let raw = attempt.rawTransaction else {
             throw .node("journal entry \(attempt.id) is submitted without its transaction")
         }
-        let (receipt, known) = try await node { (try await client.receipt(hash), try await client.transaction(hash)) }
+        let (receipt, known) = try await askNode { (try await client.receipt(hash), try await client.transaction(hash)) }
         if receipt != nil || known != nil {
             try await finish(attempt, of: settled, confirmations: confirmations, timeout: timeout, say: say)
             return true
@@ -319,10 +319,6 @@ public struct Settler: Sendable {
         do { return try ledger.settlement(chainID: contracts.chainID, period: period) } catch { throw .ledger(error) }
     }
 
-    /// Runs node requests, their failures as `SettlementError.node`.
-    func node<T: Sendable>(_ body: () async throws -> T) async throws(SettlementError) -> T {
-        do { return try await body() } catch let error as RPCError { throw .node(error.explained) } catch { throw .node("\(error)") }
-    }
 
     static func now() -> UTCInstant { UTCInstant(secondsSinceEpoch: Int64(time(nil))) }
 }
@@ -332,4 +328,9 @@ extension Period {
     public var days: ClosedRange<Int64> {
         Int64(start.date.daysSinceEpoch)...Int64(end.date.daysSinceEpoch - 1)
     }
+}
+
+/// Runs node requests (or bundler requests), their failures as `SettlementError.node`.
+func askNode<T: Sendable>(_ body: () async throws -> T) async throws(SettlementError) -> T {
+    do { return try await body() } catch let error as RPCError { throw .node(error.explained) } catch { throw .node("\(error)") }
 }

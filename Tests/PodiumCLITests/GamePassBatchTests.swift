@@ -17,20 +17,11 @@ extension ChainCommandTests {
             defer { chain.stop() }
             let rpc = ["--rpc-url", chain.url]
             let record = ["--deployments", chain.directory.path]
-            _ = try await ChainCommandTests.succeed(["paymaster", "deposit", "1ether", "--dev-account", "0"] + rpc + record)
-            let keyFile = chain.directory.appendingPathComponent("sponsor.key")
-            try Data(GamePassCommand.sponsorKey.utf8).write(to: keyFile)
             let policyFile = chain.directory.appendingPathComponent("policy.json")
             try Data(#"{"walletDailyLimit": 1}"#.utf8).write(to: policyFile)
-            let sponsor = try await ListeningProcess.start(
-                executable: PodiumProcess.executable,
-                arguments: ["paymaster", "serve", "--port", "0", "--sponsor-key-file", keyFile.path, "--policy", policyFile.path]
-                    + rpc + record)
-            defer { sponsor.stop() }
-            let bundler = try await ListeningProcess.start(
-                executable: PodiumProcess.executable,
-                arguments: ["bundler", "serve", "--port", "0", "--dev-account", "9", "--bundle-interval", "100"] + rpc + record)
-            defer { bundler.stop() }
+            let (sponsor, bundler) = try await GamePassCommand.startServices(
+                on: chain, serveArguments: ["--policy", policyFile.path], bundleArguments: ["--bundle-interval", "100"])
+            defer { sponsor.stop(); bundler.stop() }
 
             // Twelve players: keys 0x…21 to 0x…2c, their accounts given 100 GLICO.
             let keys = (0..<12).map { "0x" + String(repeating: "0", count: 62) + String(0x21 + $0, radix: 16) }

@@ -13,22 +13,36 @@ extension ChainCommandTests {
         static let playerKey = "0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba"  // devnet account 5
         static let sponsorKey = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"  // account 0, the deployer
 
+        /// Funds the paymaster's deposit (1 ETH) and starts `podium paymaster serve` (the deployer's key signs,
+        /// `serveArguments` added) and `podium bundler serve` (account 9 sends, `bundleArguments` added) on `chain`.
+        static func startServices(
+            on chain: DeployedChain, serveArguments: [String] = [], bundleArguments: [String] = []
+        ) async throws -> (sponsor: ListeningProcess, bundler: ListeningProcess) {
+            let context = ["--rpc-url", chain.url, "--deployments", chain.directory.path]
+            _ = try await ChainCommandTests.succeed(["paymaster", "deposit", "1ether", "--dev-account", "0"] + context)
+            let keyFile = chain.directory.appendingPathComponent("sponsor.key")
+            try Data(sponsorKey.utf8).write(to: keyFile)
+            let sponsor = try await ListeningProcess.start(
+                executable: PodiumProcess.executable,
+                arguments: ["paymaster", "serve", "--port", "0", "--sponsor-key-file", keyFile.path] + serveArguments + context)
+            do {
+                let bundler = try await ListeningProcess.start(
+                    executable: PodiumProcess.executable,
+                    arguments: ["bundler", "serve", "--port", "0", "--dev-account", "9"] + bundleArguments + context)
+                return (sponsor, bundler)
+            } catch {
+                sponsor.stop()
+                throw error
+            }
+        }
+
         @Test func sponsoredPurchasesNeedNoETH() async throws {
             let chain = try await DeployedChain.start()
             defer { chain.stop() }
             let rpc = ["--rpc-url", chain.url]
             let record = ["--deployments", chain.directory.path]
-            _ = try await ChainCommandTests.succeed(["paymaster", "deposit", "1ether", "--dev-account", "0"] + rpc + record)
-            let keyFile = chain.directory.appendingPathComponent("sponsor.key")
-            try Data(Self.sponsorKey.utf8).write(to: keyFile)
-            let sponsor = try await ListeningProcess.start(
-                executable: PodiumProcess.executable,
-                arguments: ["paymaster", "serve", "--port", "0", "--sponsor-key-file", keyFile.path] + rpc + record)
-            defer { sponsor.stop() }
-            let bundler = try await ListeningProcess.start(
-                executable: PodiumProcess.executable,
-                arguments: ["bundler", "serve", "--port", "0", "--dev-account", "9"] + rpc + record)
-            defer { bundler.stop() }
+            let (sponsor, bundler) = try await Self.startServices(on: chain)
+            defer { sponsor.stop(); bundler.stop() }
 
             let account = try await ChainCommandTests.succeed(
                 ["account", "address", "--owner", ChainCommandTests.account5] + rpc + record)
