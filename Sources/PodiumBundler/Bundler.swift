@@ -51,7 +51,12 @@ public actor Bundler {
     public func sendUserOperation(_ operation: UserOperation, entryPoint: Address) async throws(BundlerError) -> Bytes32 {
         let packed = try check(operation, entryPoint: entryPoint)
         let hash = packed.hash(entryPoint: configuration.entryPoint, chainID: chainID)
-        if mempool.contains(hash) { return hash }
+        if mempool.contains(hash) {
+            guard await nonceUsed(by: operation) else { return hash }
+            // Its bundle was mined and the round that sent it has not taken it out yet: it is no longer pending, and
+            // the simulation below refuses it as the EntryPoint does (AA25).
+            mempool.remove([hash])
+        }
         guard mempool.operation(sender: operation.sender, nonce: operation.nonce) == nil else {
             throw Rejection.invalidFields(
                 "an operation of \(operation.sender) with nonce \(operation.nonce.hexString) is already pending")
@@ -70,6 +75,14 @@ public actor Bundler {
         }
         mempool.add(pending)
         return hash
+    }
+
+    /// Whether the EntryPoint's nonce of `operation`'s sender and key has moved past it (false when it cannot tell).
+    func nonceUsed(by operation: UserOperation) async -> Bool {
+        let nonce = UserOperationNonce(operation.nonce)
+        let entryPoint = EntryPointContract(address: configuration.entryPoint, client: client)
+        guard let current = try? await entryPoint.nonce(of: operation.sender, key: nonce.key) else { return false }
+        return current > operation.nonce
     }
 
     /// The checks made before any simulation: the entry point, the gas values (AA94's bound) and the size bounds,
